@@ -1,0 +1,152 @@
+import * as tf from './tf';
+import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+
+export const backendNames = ['webgpu', 'webgl', 'cpu', 'wasm'] as const;
+export type BackendName = (typeof backendNames)[number];
+
+/** Why a backend was not used. The UI turns the code into a sentence in the reader's language. */
+export type FallbackCode =
+	| 'no-webgpu-api'
+	| 'no-adapter'
+	| 'init-failed'
+	| 'self-test-failed'
+	| 'not-bundled'
+	| 'device-lost';
+
+export interface FallbackReason {
+	backend: BackendName;
+	code: FallbackCode;
+	/** The browser's or tfjs's own words, for the curious; not translated. */
+	detail: string;
+}
+
+export interface AdapterSummary {
+	vendor: string;
+	architecture: string;
+	device: string;
+	description: string;
+}
+
+export interface BackendInfo {
+	name: BackendName;
+	/** What `?backend=` asked for, if anything. */
+	requested: BackendName | null;
+	/** Backends tried before this one, in order, each with the reason it was passed over. */
+	fallbacks: FallbackReason[];
+	adapter: AdapterSummary | null;
+}
+
+const preferenceOrder: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
+
+export function parseBackendName(value: string | null | undefined): BackendName | null {
+	const lower = value?.trim().toLowerCase();
+	return backendNames.find((name) => name === lower) ?? null;
+}
+
+class BackendUnavailable extends Error {
+	constructor(
+		readonly code: FallbackCode,
+		detail: string
+	) {
+		super(detail);
+	}
+}
+
+async function describeAdapter(): Promise<AdapterSummary> {
+	const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
+	if (!gpu) throw new BackendUnavailable('no-webgpu-api', 'navigator.gpu is undefined');
+	const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+	if (!adapter)
+		throw new BackendUnavailable('no-adapter', 'navigator.gpu.requestAdapter() returned null');
+	const { vendor, architecture, device, description } = adapter.info;
+	return { vendor, architecture, device, description };
+}
+
+async function registerBackend(name: BackendName): Promise<void> {
+	switch (name) {
+		case 'webgpu':
+			await import('@tensorflow/tfjs-backend-webgpu');
+			return;
+		case 'webgl':
+			await import('@tensorflow/tfjs-backend-webgl');
+			return;
+		case 'cpu':
+			await import('@tensorflow/tfjs-backend-cpu');
+			return;
+		case 'wasm':
+			throw new BackendUnavailable('not-bundled', 'the wasm backend is not part of this build');
+	}
+}
+
+/** Computes 1² + 2² + 3² on the backend and reads it back the only safe way (await data()). */
+async function selfTest(name: BackendName): Promise<void> {
+	const result = tf.tidy(() => tf.tensor1d([1, 2, 3]).square().sum());
+	const [value] = await result.data();
+	result.dispose();
+	if (value !== 14) {
+		throw new BackendUnavailable('self-test-failed', `${name} computed 1+4+9 = ${value}`);
+	}
+}
+
+async function activate(name: BackendName): Promise<AdapterSummary | null> {
+	const adapter = name === 'webgpu' ? await describeAdapter() : null;
+	await registerBackend(name);
+	let started: boolean;
+	try {
+		started = await tf.setBackend(name);
+	} catch (error) {
+		throw new BackendUnavailable('init-failed', String(error));
+	}
+	if (!started)
+		throw new BackendUnavailable('init-failed', `tf.setBackend('${name}') returned false`);
+	await tf.ready();
+	await selfTest(name);
+	return adapter;
+}
+
+export interface SelectOptions {
+	/** The `?backend=` override: tried first; the usual order follows if it fails. */
+	requested?: BackendName | null;
+	/** Backends known to be broken for this page, such as a WebGPU device that was lost. */
+	exclude?: readonly FallbackReason[];
+}
+
+/** Picks the first backend that starts and computes correctly: WebGPU, then WebGL, then CPU. */
+export async function selectBackend(options: SelectOptions = {}): Promise<BackendInfo> {
+	const requested = options.requested ?? null;
+	const fallbacks: FallbackReason[] = [...(options.exclude ?? [])];
+	const excluded = new Set(fallbacks.map((reason) => reason.backend));
+	const candidates = [...new Set([...(requested ? [requested] : []), ...preferenceOrder])].filter(
+		(name) => !excluded.has(name)
+	);
+	for (const name of candidates) {
+		try {
+			const adapter = await activate(name);
+			return { name, requested, fallbacks, adapter };
+		} catch (error) {
+			const code = error instanceof BackendUnavailable ? error.code : 'init-failed';
+			const detail = error instanceof Error ? error.message : String(error);
+			fallbacks.push({ backend: name, code, detail });
+		}
+	}
+	throw new Error(
+		`No tfjs backend could start: ${fallbacks.map((f) => `${f.backend} (${f.detail})`).join('; ')}`
+	);
+}
+
+/**
+ * Calls `onLost` once if the WebGPU device behind tfjs goes away (driver reset, GPU process crash,
+ * device.destroy()). Does nothing on other backends.
+ */
+export function watchDeviceLoss(onLost: (message: string) => void): void {
+	if (tf.getBackend() !== 'webgpu') return;
+	const device = (tf.backend() as WebGPUBackend).device;
+	void device.lost.then((info) => onLost(info.message || info.reason || 'device lost'));
+}
+
+/** Destroys the WebGPU device, exactly as a driver reset would lose it; for fault tests. */
+export function destroyWebGpuDevice(): boolean {
+	if (tf.getBackend() !== 'webgpu') return false;
+	(tf.backend() as WebGPUBackend).device.destroy();
+	return true;
+}
