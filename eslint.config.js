@@ -23,6 +23,36 @@ export default ts.config(
 		}
 	},
 	{
+		// The page never loads tfjs: it lives in the training workers, so pages start fast.
+		files: [
+			'src/routes/**',
+			'src/lib/{charts,content,i18n,site,training,widgets}/**',
+			'lessons/**'
+		],
+		ignores: ['**/*.worker.ts', '**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: [
+								'@tensorflow/*',
+								'$lib/engine/tf',
+								'$lib/engine/backend',
+								'$lib/engine/worker-host',
+								'$lib/engine/models/*',
+								'!$lib/engine/models/*-spec'
+							],
+							message:
+								'tfjs belongs in a worker; import the tfjs-free *-spec or backend-info module.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
 			parserOptions: {

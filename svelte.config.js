@@ -14,7 +14,22 @@ const config = {
 	kit: {
 		adapter: adapter({ strict: true }),
 		alias: { $lessons: 'lessons' },
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		typescript: {
+			// Lessons, build scripts and e2e tests are type-checked like src/.
+			config: (tsconfig) => {
+				tsconfig.include.push(
+					'../lessons/**/*.ts',
+					'../lessons/**/*.svelte',
+					'../scripts/**/*.ts',
+					'../scripts/**/*.js',
+					'../e2e/**/*.ts',
+					'../playwright.config.ts',
+					'../svelte.config.js',
+					'../eslint.config.js'
+				);
+			}
+		}
 	}
 };
 

@@ -17,7 +17,7 @@ export default defineConfig({
 		rolldownOptions: { output: { comments: { legal: false } } }
 	},
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'lessons/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node',
 		setupFiles: ['src/lib/engine/vitest.setup.ts'],
 		testTimeout: 30_000

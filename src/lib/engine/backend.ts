@@ -1,47 +1,16 @@
 import * as tf from './tf';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+import type {
+	AdapterSummary,
+	BackendInfo,
+	BackendName,
+	FallbackCode,
+	FallbackReason
+} from './backend-info';
 
-export const backendNames = ['webgpu', 'webgl', 'cpu', 'wasm'] as const;
-export type BackendName = (typeof backendNames)[number];
-
-/** Why a backend was not used. The UI turns the code into a sentence in the reader's language. */
-export type FallbackCode =
-	| 'no-webgpu-api'
-	| 'no-adapter'
-	| 'init-failed'
-	| 'self-test-failed'
-	| 'not-bundled'
-	| 'device-lost';
-
-export interface FallbackReason {
-	backend: BackendName;
-	code: FallbackCode;
-	/** The browser's or tfjs's own words, for the curious; not translated. */
-	detail: string;
-}
-
-export interface AdapterSummary {
-	vendor: string;
-	architecture: string;
-	device: string;
-	description: string;
-}
-
-export interface BackendInfo {
-	name: BackendName;
-	/** What `?backend=` asked for, if anything. */
-	requested: BackendName | null;
-	/** Backends tried before this one, in order, each with the reason it was passed over. */
-	fallbacks: FallbackReason[];
-	adapter: AdapterSummary | null;
-}
+export * from './backend-info';
 
 const preferenceOrder: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
-
-export function parseBackendName(value: string | null | undefined): BackendName | null {
-	const lower = value?.trim().toLowerCase();
-	return backendNames.find((name) => name === lower) ?? null;
-}
 
 class BackendUnavailable extends Error {
 	constructor(
@@ -135,13 +104,13 @@ export async function selectBackend(options: SelectOptions = {}): Promise<Backen
 }
 
 /**
- * Calls `onLost` once if the WebGPU device behind tfjs goes away (driver reset, GPU process crash,
- * device.destroy()). Does nothing on other backends.
+ * Resolves with the browser's message if the WebGPU device behind tfjs goes away (driver reset,
+ * GPU process crash, device.destroy()); null on other backends.
  */
-export function watchDeviceLoss(onLost: (message: string) => void): void {
-	if (tf.getBackend() !== 'webgpu') return;
+export function deviceLossSignal(): Promise<string> | null {
+	if (tf.getBackend() !== 'webgpu') return null;
 	const device = (tf.backend() as WebGPUBackend).device;
-	void device.lost.then((info) => onLost(info.message || info.reason || 'device lost'));
+	return device.lost.then((info) => info.message || info.reason || 'device lost');
 }
 
 /** Destroys the WebGPU device, exactly as a driver reset would lose it; for fault tests. */

@@ -1,4 +1,4 @@
-import type { BackendInfo, BackendName } from './backend';
+import type { BackendInfo, BackendName } from './backend-info';
 import type { Progress, StopReason } from './session';
 
 /** Messages from the page to a training worker. */

@@ -2,7 +2,7 @@ import * as tf from './tf';
 import {
 	destroyWebGpuDevice,
 	selectBackend,
-	watchDeviceLoss,
+	deviceLossSignal,
 	type FallbackReason
 } from './backend';
 import type { LiveModel, LiveModelFactory } from './live-model';
@@ -10,6 +10,7 @@ import type { FromWorker, MessageEndpoint, ToWorker } from './protocol';
 import { TrainingSession } from './session';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const delay = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
 
 /**
  * Serves one live model inside a Web Worker: picks the backend, warms the shaders up before the
@@ -27,6 +28,11 @@ export function hostLiveModel<Config, Data, Snapshot, Detail>(
 	let session: TrainingSession<Snapshot, Detail, Model> | null = null;
 	let lastSnapshot: Snapshot | null = null;
 	let recovering = false;
+	/** The reader pressed Train and has not paused since: what to go back to after a recovery. */
+	let trainingWanted = false;
+	/** Resolves if the current WebGPU device is lost; null on other backends. */
+	let deviceLoss: Promise<string> | null = null;
+	let handledLoss: Promise<string> | null = null;
 	const lostDevices: FallbackReason[] = [];
 
 	function newSession(model: Model) {
@@ -36,11 +42,12 @@ export function hostLiveModel<Config, Data, Snapshot, Detail>(
 				post({ type: 'progress', progress, snapshot });
 			},
 			running: (running) => post({ type: 'running', running }),
-			stopped: (reason) => post({ type: 'stopped', reason }),
+			stopped: (reason) => {
+				trainingWanted = false;
+				post({ type: 'stopped', reason });
+			},
 			detail: (detail) => post({ type: 'detail', detail }),
-			failed: (error) => {
-				if (!recovering) post({ type: 'error', message: errorText(error) });
-			}
+			failed: (error) => void handleFailure(error)
 		});
 	}
 
@@ -59,26 +66,34 @@ export function hostLiveModel<Config, Data, Snapshot, Detail>(
 	async function start(requested: Extract<ToWorker<Config, Data>, { type: 'init' }>['backend']) {
 		const info = await selectBackend({ requested, exclude: lostDevices });
 		post({ type: 'backend', info });
-		watchDeviceLoss((message) => void recover(message));
+		deviceLoss = deviceLossSignal();
+		void deviceLoss?.then(recover);
 		await warmUp();
 		const model = createModel(config, data);
 		if (lastSnapshot !== null && model.restore) model.restore(lastSnapshot);
 		return model;
 	}
 
+	/** A GPU read fails before the device reports its loss: give the loss a moment to show. */
+	async function handleFailure(error: unknown): Promise<void> {
+		if (recovering) return;
+		const lost = deviceLoss && (await Promise.race([deviceLoss, delay(1000)]));
+		if (lost) await recover(lost);
+		else post({ type: 'error', message: errorText(error) });
+	}
+
 	async function recover(message: string): Promise<void> {
-		if (!session || recovering) return;
+		if (!session || recovering || handledLoss === deviceLoss) return;
+		handledLoss = deviceLoss;
 		recovering = true;
 		post({ type: 'device-lost', message });
-		const wasRunning = session.running;
 		try {
 			await session.pause();
 			lostDevices.push({ backend: 'webgpu', code: 'device-lost', detail: message });
 			tf.removeBackend('webgpu');
-			const model = await start(null);
-			await session.replaceModel(model);
+			await session.replaceModel(await start(null));
 			await session.report();
-			if (wasRunning) void session.train();
+			if (trainingWanted) void session.train();
 		} catch (error) {
 			post({ type: 'error', message: errorText(error) });
 		} finally {
@@ -114,15 +129,19 @@ export function hostLiveModel<Config, Data, Snapshot, Detail>(
 				session.setSpeed(message.stepsPerSecond);
 				return;
 			case 'train':
+				trainingWanted = true;
 				void session.train();
 				return;
 			case 'pause':
+				trainingWanted = false;
 				await session.pause();
 				return;
 			case 'step':
+				trainingWanted = false;
 				await session.stepOnce();
 				return;
 			case 'reset':
+				trainingWanted = false;
 				await session.reset();
 				return;
 			case 'lose-device':

@@ -1,0 +1,44 @@
+import {
+	expect,
+	statusOf,
+	test,
+	trainAndExpectLossToFall,
+	waitForStep,
+	waitUntilReady
+} from './fixtures';
+
+const lesson = '/lessons/perceptron/?data=separable&act=sigmoid&lr=0.5&batch=1&seed=1&speed=5';
+
+test('?backend=cpu overrides the choice and the badge says it was asked for', async ({ page }) => {
+	await page.goto(lesson + '&backend=cpu');
+	await waitUntilReady(page);
+	const badge = page.getByTestId('backend');
+	await expect(badge).toHaveAttribute('data-backend', 'cpu');
+	await expect(badge).toContainText('asked for with ?backend=');
+	await trainAndExpectLossToFall(page);
+	await expect(page).toHaveURL(/backend=cpu/);
+});
+
+test('a lost GPU device mid-training: training moves on, settings and weights kept', async ({
+	page
+}) => {
+	await page.goto(lesson.replace('lr=0.5', 'lr=0.3'));
+	await waitUntilReady(page);
+	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+	await page.getByTestId('train').click();
+	await waitForStep(page, 20);
+	const before = await statusOf(page);
+	await page.getByTestId('live-model').dispatchEvent('tensor-trail:lose-device');
+
+	await expect(page.getByTestId('device-lost')).toBeVisible();
+	const badge = page.getByTestId('backend');
+	await expect(badge).toHaveAttribute('data-backend', /^(webgl|cpu)$/);
+	await expect(badge).toContainText('the GPU device was lost');
+	await waitForStep(page, before.step + 20);
+	const after = await statusOf(page);
+	expect(after.running).toBe(true);
+	// The step count carried on and the weights were not reset: the loss kept its progress.
+	expect(after.loss).toBeLessThan(before.loss! * 1.5);
+	await expect(page.getByTestId('learning-rate')).toHaveValue('0.3');
+	await expect(page.getByTestId('error')).toHaveCount(0);
+});

@@ -1,0 +1,63 @@
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+/** Every test fails on a console error or an uncaught exception, in the page or its workers. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+	consoleErrors: [
+		async ({ page }, use) => {
+			const errors: string[] = [];
+			page.on('console', (message) => {
+				if (message.type() === 'error') errors.push(message.text());
+			});
+			page.on('pageerror', (error) => errors.push(error.message));
+			page.on('worker', (worker) => worker.on('close', () => undefined));
+			await use(errors);
+			expect(errors, 'console errors').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };
+
+/** The numbers a live model's status element carries for tests. */
+export async function statusOf(page: Page) {
+	const status = page.getByTestId('status');
+	const number = async (name: string) => {
+		const value = await status.getAttribute(`data-${name}`);
+		return value === null ? undefined : Number(value);
+	};
+	return {
+		step: (await number('step')) ?? 0,
+		loss: await number('loss'),
+		accuracy: await number('accuracy'),
+		running: (await status.getAttribute('data-running')) === 'true'
+	};
+}
+
+/** Waits until the model's backend is up and its shaders are warm (Train is enabled). */
+export async function waitUntilReady(page: Page): Promise<void> {
+	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', /.+/);
+	await expect(page.getByTestId('train')).toBeEnabled();
+	await expect(page.getByTestId('status')).toHaveAttribute('data-loss', /.+/);
+}
+
+export async function waitForStep(page: Page, atLeast: number): Promise<void> {
+	await expect
+		.poll(async () => (await statusOf(page)).step, { timeout: 120_000 })
+		.toBeGreaterThanOrEqual(atLeast);
+}
+
+export async function chartPoints(chart: Locator): Promise<number> {
+	return Number(await chart.getAttribute('data-points'));
+}
+
+/** Trains from the current state for at least 60 steps and checks that the loss fell. */
+export async function trainAndExpectLossToFall(page: Page): Promise<void> {
+	const before = await statusOf(page);
+	await page.getByTestId('train').click();
+	await waitForStep(page, before.step + 60);
+	await page.getByTestId('train').click();
+	await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'false');
+	expect((await statusOf(page)).loss).toBeLessThan(before.loss! * 0.6);
+	expect(await chartPoints(page.getByTestId('loss-chart'))).toBeGreaterThan(2);
+}

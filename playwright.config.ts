@@ -1,0 +1,28 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/browser';
+
+const port = 4173;
+
+export default defineConfig({
+	testDir: 'e2e',
+	// SwiftShader runs WebGPU on the CPU: shader compilation alone takes seconds.
+	timeout: 180_000,
+	expect: { timeout: 60_000 },
+	// Two cores: one browser at a time keeps the GPU emulation from starving.
+	workers: 1,
+	fullyParallel: false,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://localhost:${port}`,
+		launchOptions: chromiumLaunchOptions(),
+		trace: 'retain-on-failure'
+	},
+	webServer: {
+		command: `npx vite preview --host localhost --port ${port} --strictPort`,
+		url: `http://localhost:${port}/`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000
+	}
+});
