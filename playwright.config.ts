@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './e2e/browser';
+import { chromiumLaunchOptions } from './e2e/browser.js';
 
 const port = 4173;
 

@@ -1,4 +1,4 @@
-import { chromiumArgs, systemChromium } from './browser';
+import { chromiumArgs, systemChromium } from './browser.js';
 import { expect, test, trainAndExpectLossToFall, waitUntilReady } from './fixtures';
 
 // Without --enable-unsafe-webgpu this Chromium offers no GPU adapter, as on a blocklisted GPU.

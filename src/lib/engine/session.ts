@@ -9,6 +9,8 @@ export interface Metrics {
 export interface Progress extends Metrics {
 	step: number;
 	epoch: number;
+	/** Tensors alive in the worker at this report: flat while training means nothing leaks. */
+	tensors?: number;
 }
 
 export interface Evaluation<Snapshot> {

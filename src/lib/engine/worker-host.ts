@@ -39,7 +39,11 @@ export function hostLiveModel<Config, Data, Snapshot, Detail>(
 		return new TrainingSession<Snapshot, Detail, Model>(model, {
 			progress: (progress, snapshot) => {
 				lastSnapshot = snapshot;
-				post({ type: 'progress', progress, snapshot });
+				post({
+					type: 'progress',
+					progress: { ...progress, tensors: tf.memory().numTensors },
+					snapshot
+				});
 			},
 			running: (running) => post({ type: 'running', running }),
 			stopped: (reason) => {

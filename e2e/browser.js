@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
-import type { LaunchOptions } from '@playwright/test';
 
-/** Debian's Chromium where there is one (CI, this project's machines); Playwright's own otherwise. */
-export function systemChromium(): string | undefined {
+/**
+ * Debian's Chromium where there is one (CI, this project's machines); Playwright's own otherwise.
+ * @returns {string | undefined}
+ */
+export function systemChromium() {
 	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-	return candidates.find((path): path is string => !!path && existsSync(path));
+	return candidates.find((path) => !!path && existsSync(path));
 }
 
 /** Flags that make headless Chromium run WebGPU (on SwiftShader when there is no GPU) and stay offline. */
@@ -21,6 +23,10 @@ export const chromiumArgs = [
 	'--disable-backgrounding-occluded-windows'
 ];
 
-export function chromiumLaunchOptions(extraArgs: string[] = []): LaunchOptions {
+/**
+ * @param {string[]} [extraArgs]
+ * @returns {import('@playwright/test').LaunchOptions}
+ */
+export function chromiumLaunchOptions(extraArgs = []) {
 	return { executablePath: systemChromium(), args: [...chromiumArgs, ...extraArgs] };
 }

@@ -1,0 +1,51 @@
+// Takes the screenshots we look at before calling UI work done, and the README's picture:
+// node scripts/screenshots.js [outDir], with `npm run preview` running.
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/browser.js';
+
+const outDir = process.argv[2] ?? 'tmp/screenshots';
+const base = process.env.BASE_URL ?? 'http://localhost:4173';
+const lesson = '/lessons/perceptron/?data=separable&act=sigmoid&lr=0.5&batch=1&seed=1&speed=4';
+
+const browser = await chromium.launch(chromiumLaunchOptions());
+
+/**
+ * @param {string} name
+ * @param {string} path
+ * @param {{ theme?: 'light' | 'dark', width?: number, train?: boolean, present?: boolean, full?: boolean }} [options]
+ */
+async function shoot(name, path, options = {}) {
+	const context = await browser.newContext({
+		viewport: { width: options.width ?? 1440, height: 1000 },
+		colorScheme: options.theme ?? 'light',
+		deviceScaleFactor: 1
+	});
+	const page = await context.newPage();
+	await page.goto(base + path);
+	if (path.includes('/lessons/')) {
+		await page.getByTestId('train').waitFor({ state: 'visible' });
+		await page.waitForSelector('[data-testid=train]:not([disabled])', { timeout: 120_000 });
+		if (options.train) {
+			await page.getByTestId('train').click();
+			await page.waitForFunction(
+				() =>
+					Number(document.querySelector('[data-testid=status]')?.getAttribute('data-step')) > 40,
+				null,
+				{ timeout: 120_000 }
+			);
+			if (options.present) await page.keyboard.press('f');
+			await page.waitForTimeout(1500);
+		}
+		if (!options.full) await page.getByTestId('live-model').scrollIntoViewIfNeeded();
+	}
+	await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: options.full ?? false });
+	await context.close();
+}
+
+await shoot('home-en-light', '/', { full: true });
+await shoot('home-zh-dark', '/zh/', { theme: 'dark', full: true });
+await shoot('lesson-en-light-training', lesson, { train: true });
+await shoot('lesson-zh-dark-training', '/zh' + lesson, { train: true, theme: 'dark' });
+await shoot('lesson-en-present', lesson, { train: true, present: true });
+await shoot('lesson-zh-narrow', '/zh' + lesson, { width: 420, full: true });
+await browser.close();
