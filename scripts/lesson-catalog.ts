@@ -58,7 +58,9 @@ export function checkLessonFolder(
 		const file = `lessons/${dir}/${locale}.md`;
 		const text = readText(locale);
 		if (text === null) {
-			problems.push(`${file}: missing (every lesson needs a text in each locale: ${locales.join(', ')})`);
+			problems.push(
+				`${file}: missing (every lesson needs a text in each locale: ${locales.join(', ')})`
+			);
 			continue;
 		}
 		const frontmatter = frontmatterOf(text);
