@@ -1,5 +1,5 @@
 import { stopSlugs } from '../src/lib/content/trail';
-import { expect, test } from './fixtures';
+import { expect, test, waitUntilReady } from './fixtures';
 
 test('the trail lists every stop in order; built lessons link, the rest are upcoming', async ({
 	page
@@ -47,6 +47,7 @@ test('the language switch keeps the page and its settings; the theme toggle stic
 	page
 }) => {
 	await page.goto('/lessons/perceptron/?data=xor&act=step&lr=0.1&batch=4&seed=3&speed=2');
+	await waitUntilReady(page);
 	await page.getByRole('link', { name: '简体中文' }).click();
 	await expect(page).toHaveURL(/\/zh\/lessons\/perceptron\/\?.*data=xor/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
