@@ -1,7 +1,23 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
-/** Every test fails on a console error or an uncaught exception, in the page or its workers. */
-export const test = base.extend<{ consoleErrors: string[] }>({
+const ownOrigin = /^(https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|data:|blob:)/;
+
+/**
+ * Every test fails on a console error or an uncaught exception, and on any request that leaves
+ * this machine: lessons work offline.
+ */
+export const test = base.extend<{ consoleErrors: string[]; foreignRequests: string[] }>({
+	foreignRequests: [
+		async ({ page }, use) => {
+			const foreign: string[] = [];
+			page.on('request', (request) => {
+				if (!ownOrigin.test(request.url())) foreign.push(request.url());
+			});
+			await use(foreign);
+			expect(foreign, 'requests to other origins').toEqual([]);
+		},
+		{ auto: true }
+	],
 	consoleErrors: [
 		async ({ page }, use) => {
 			const errors: string[] = [];
@@ -9,7 +25,6 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 				if (message.type() === 'error') errors.push(message.text());
 			});
 			page.on('pageerror', (error) => errors.push(error.message));
-			page.on('worker', (worker) => worker.on('close', () => undefined));
 			await use(errors);
 			expect(errors, 'console errors').toEqual([]);
 		},

@@ -158,3 +158,23 @@ test('the Chinese lesson trains too', async ({ page }) => {
 	await expect(page.getByTestId('train')).toContainText('暂停');
 	await expect(page.getByTestId('status')).toContainText('训练中');
 });
+
+test('a hidden tab pauses training and says so', async ({ page }) => {
+	await page.goto(lesson);
+	await waitUntilReady(page);
+	await page.getByTestId('train').click();
+	await waitForStep(page, 5);
+	await page.evaluate(() => {
+		Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+		document.dispatchEvent(new Event('visibilitychange'));
+	});
+	await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'false');
+	await expect(page.getByTestId('paused-hidden')).toContainText('paused while this tab was hidden');
+	await page.evaluate(() => {
+		Object.defineProperty(document, 'hidden', { value: false, configurable: true });
+		document.dispatchEvent(new Event('visibilitychange'));
+	});
+	await page.getByTestId('train').click();
+	await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'true');
+	await expect(page.getByTestId('paused-hidden')).toHaveCount(0);
+});
