@@ -22,7 +22,7 @@ const config: PerceptronConfig = {
 	seed: 1
 };
 
-function recordedSession(overrides: Partial<PerceptronConfig> = {}) {
+function recordedSession() {
 	const log = {
 		progress: [] as Progress[],
 		snapshots: [] as PerceptronWeights[],
@@ -31,7 +31,7 @@ function recordedSession(overrides: Partial<PerceptronConfig> = {}) {
 		details: 0,
 		errors: [] as unknown[]
 	};
-	const model = new PerceptronModel({ ...config, ...overrides }, data);
+	const model = new PerceptronModel(config, data);
 	const session = new TrainingSession<PerceptronWeights, unknown>(
 		model,
 		{

@@ -61,6 +61,7 @@ export function hostLiveModel<Config, Data, Snapshot, Detail>(
 		try {
 			scratch.trainStep();
 			await scratch.evaluate();
+			// With no data yet there is no example to explain; its shaders compile on the first Step.
 			if (scratch.explainStep) await scratch.explainStep().catch(() => undefined);
 		} finally {
 			scratch.dispose();
