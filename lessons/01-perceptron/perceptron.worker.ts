@@ -3,7 +3,6 @@ import { PerceptronModel, type PerceptronConfig } from '$lib/engine/models/perce
 import type { MessageEndpoint } from '$lib/engine/protocol';
 import { hostLiveModel } from '$lib/engine/worker-host';
 
-hostLiveModel(
-	self as unknown as MessageEndpoint,
-	(config: PerceptronConfig, data: PointSet) => new PerceptronModel(config, data)
-);
+hostLiveModel(self as unknown as MessageEndpoint, {
+	create: (config: PerceptronConfig, data: PointSet) => new PerceptronModel(config, data)
+});

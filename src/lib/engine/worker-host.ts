@@ -1,63 +1,64 @@
-import * as tf from './tf';
-import {
-	destroyWebGpuDevice,
-	selectBackend,
-	deviceLossSignal,
-	type FallbackReason
-} from './backend';
-import type { LiveModel, LiveModelFactory } from './live-model';
+import { destroyWebGpuDevice, type BackendName } from './backend';
+import type { LiveModel, LiveModelDefinition } from './live-model';
 import type { FromWorker, MessageEndpoint, ToWorker } from './protocol';
 import { TrainingSession } from './session';
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const delay = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
+import * as tf from './tf';
+import { errorText, WorkerRuntime } from './worker-runtime';
 
 /**
- * Serves one live model inside a Web Worker: picks the backend, warms the shaders up before the
- * first Train, runs the training session, and moves to the next backend if the GPU device is lost,
- * keeping settings, data, step count and the last weights it read.
+ * Serves one live model inside a Web Worker: picks the backend, loads the data (with progress),
+ * warms the shaders up before the first Train, runs the training session, answers the lesson's
+ * requests, and moves to the next backend if the GPU device is lost, keeping settings, data, step
+ * count and the last weights it read.
  */
-export function hostLiveModel<Config, Data, Snapshot, Detail>(
+export function hostLiveModel<Config, Data, Snapshot, Detail, Loaded = Data>(
 	endpoint: MessageEndpoint,
-	createModel: LiveModelFactory<Config, Data, Snapshot, Detail>
+	definition: LiveModelDefinition<Config, Data, Snapshot, Detail, Loaded>
 ): void {
-	type Model = LiveModel<Config, Data, Snapshot, Detail>;
-	const post = (message: FromWorker<Snapshot, Detail>) => endpoint.postMessage(message);
+	type Model = LiveModel<Config, Loaded, Snapshot, Detail>;
+	const runtime = new WorkerRuntime(endpoint);
+	const post = (message: FromWorker<Snapshot, Detail>) => runtime.post(message);
 	let config: Config;
-	let data: Data;
+	let loaded: Loaded;
 	let session: TrainingSession<Snapshot, Detail, Model> | null = null;
 	let lastSnapshot: Snapshot | null = null;
 	let recovering = false;
 	/** The reader pressed Train and has not paused since: what to go back to after a recovery. */
 	let trainingWanted = false;
-	/** Resolves if the current WebGPU device is lost; null on other backends. */
-	let deviceLoss: Promise<string> | null = null;
-	let handledLoss: Promise<string> | null = null;
-	const lostDevices: FallbackReason[] = [];
 
-	function newSession(model: Model) {
-		return new TrainingSession<Snapshot, Detail, Model>(model, {
-			progress: (progress, snapshot) => {
-				lastSnapshot = snapshot;
-				post({
-					type: 'progress',
-					progress: { ...progress, tensors: tf.memory().numTensors },
-					snapshot
-				});
-			},
-			running: (running) => post({ type: 'running', running }),
-			stopped: (reason) => {
-				trainingWanted = false;
-				post({ type: 'stopped', reason });
-			},
-			detail: (detail) => post({ type: 'detail', detail }),
-			failed: (error) => void handleFailure(error)
-		});
+	async function load(data: Data): Promise<Loaded> {
+		if (!definition.load) return data as unknown as Loaded;
+		post({ type: 'loading', fraction: 0 });
+		const result = await definition.load(data, (fraction) => post({ type: 'loading', fraction }));
+		post({ type: 'loading', fraction: 1 });
+		return result;
 	}
 
-	/** Compiles every shader the model needs on a throwaway copy, so Train starts at full speed. */
-	async function warmUp(): Promise<void> {
-		const scratch = createModel(config, data);
+	function newSession(model: Model) {
+		return new TrainingSession<Snapshot, Detail, Model>(
+			model,
+			{
+				progress: (progress, snapshot) => {
+					lastSnapshot = snapshot;
+					const tensors = tf.memory().numTensors;
+					post({ type: 'progress', progress: { ...progress, tensors }, snapshot });
+				},
+				running: (running) => post({ type: 'running', running }),
+				stopped: (reason) => {
+					trainingWanted = false;
+					post({ type: 'stopped', reason });
+				},
+				detail: (detail) => post({ type: 'detail', detail }),
+				failed: (error) => void handleFailure(error)
+			},
+			{ reportEveryMs: model.reportEveryMs }
+		);
+	}
+
+	/** Compiles every shader the model needs, so that Train starts at full speed. */
+	async function warmUp(model: Model): Promise<void> {
+		if (model.warmUp) return model.warmUp();
+		const scratch = definition.create(config, loaded);
 		try {
 			scratch.trainStep();
 			await scratch.evaluate();
@@ -68,34 +69,27 @@ export function hostLiveModel<Config, Data, Snapshot, Detail>(
 		}
 	}
 
-	async function start(requested: Extract<ToWorker<Config, Data>, { type: 'init' }>['backend']) {
-		const info = await selectBackend({ requested, exclude: lostDevices });
-		post({ type: 'backend', info });
-		deviceLoss = deviceLossSignal();
-		void deviceLoss?.then(recover);
-		await warmUp();
-		const model = createModel(config, data);
+	async function start(requested: BackendName | null): Promise<Model> {
+		await runtime.startBackend(requested, (message) => void recover(message));
+		const model = definition.create(config, loaded);
 		if (lastSnapshot !== null && model.restore) model.restore(lastSnapshot);
+		await warmUp(model);
 		return model;
 	}
 
-	/** A GPU read fails before the device reports its loss: give the loss a moment to show. */
 	async function handleFailure(error: unknown): Promise<void> {
 		if (recovering) return;
-		const lost = deviceLoss && (await Promise.race([deviceLoss, delay(1000)]));
+		const lost = await runtime.lossBehind();
 		if (lost) await recover(lost);
 		else post({ type: 'error', message: errorText(error) });
 	}
 
 	async function recover(message: string): Promise<void> {
-		if (!session || recovering || handledLoss === deviceLoss) return;
-		handledLoss = deviceLoss;
+		if (!session || !runtime.claimLoss()) return;
 		recovering = true;
-		post({ type: 'device-lost', message });
 		try {
 			await session.pause();
-			lostDevices.push({ backend: 'webgpu', code: 'device-lost', detail: message });
-			tf.removeBackend('webgpu');
+			runtime.forgetLostDevice(message);
 			await session.replaceModel(await start(null));
 			await session.report();
 			if (trainingWanted) void session.train();
@@ -109,45 +103,54 @@ export function hostLiveModel<Config, Data, Snapshot, Detail>(
 	async function handle(message: ToWorker<Config, Data>): Promise<void> {
 		if (message.type === 'init') {
 			config = message.config;
-			data = message.data;
-			const model = await start(message.backend);
-			session = newSession(model);
+			loaded = await load(message.data);
+			session = newSession(await start(message.backend));
 			session.setSpeed(message.stepsPerSecond);
 			await session.report();
 			post({ type: 'ready' });
 			return;
 		}
 		if (!session) return;
+		const current = session;
 		switch (message.type) {
 			case 'configure':
 				config = message.config;
-				session.model.configure(config);
+				current.model.configure(config);
 				return;
 			case 'data': {
-				data = message.data;
-				session.model.setData(data);
-				if (message.reset) await session.reset();
-				else if (!session.running) await session.report();
+				loaded = await load(message.data);
+				current.model.setData(loaded);
+				if (message.reset) await current.reset();
+				else if (!current.running) await current.report();
 				return;
 			}
 			case 'speed':
-				session.setSpeed(message.stepsPerSecond);
+				current.setSpeed(message.stepsPerSecond);
 				return;
 			case 'train':
 				trainingWanted = true;
-				void session.train();
+				void current.train();
 				return;
 			case 'pause':
 				trainingWanted = false;
-				await session.pause();
+				await current.pause();
 				return;
 			case 'step':
 				trainingWanted = false;
-				await session.stepOnce();
+				await current.stepOnce();
 				return;
 			case 'reset':
 				trainingWanted = false;
-				await session.reset();
+				await current.reset();
+				return;
+			case 'request':
+				await runtime.answer(message, async () => {
+					if (!current.model.handleRequest) throw new Error(`no request "${message.name}" here`);
+					const result = await current.model.handleRequest(message.name, message.payload);
+					// A request may change the model (loading weights): show its new state.
+					if (!current.running) await current.report();
+					return result;
+				});
 				return;
 			case 'lose-device':
 				destroyWebGpuDevice();
