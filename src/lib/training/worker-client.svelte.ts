@@ -23,8 +23,6 @@ export class WorkerClient<Requests extends RequestMap = RequestMap> {
 
 	protected readonly worker: Worker;
 	#nextId = 1;
-	// Bookkeeping for replies, not UI state.
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#pending = new Map<number, Pending>();
 
 	constructor(worker: Worker) {

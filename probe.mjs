@@ -1,0 +1,15 @@
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/browser.js';
+const browser = await chromium.launch(chromiumLaunchOptions());
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+page.on('console', (m) => m.type() === 'error' && console.log('console', m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto('http://localhost:4173/lessons/convolution/' + (process.argv[2] ?? ''));
+await page.waitForSelector('[data-testid=status][data-output-size]', { timeout: 60000 });
+console.log(await page.getAttribute('[data-testid=status]', 'data-output-size'), await page.textContent('[data-testid=output-size]'));
+await page.getByTestId('live-model').scrollIntoViewIfNeeded();
+await page.screenshot({ path: '/tmp/shots/conv.png' });
+await page.getByTestId('source-photo').click();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/shots/conv-photo.png' });
+await browser.close();
