@@ -31,7 +31,7 @@ test('the Chinese trail and lesson render in Chinese, with math typeset', async 
 	await page.goto('/zh/');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('深度学习之路');
-	await expect(page.locator('[data-stop="cnn"]')).toContainText('即将推出');
+	await expect(page.locator('[data-stop="bert"]')).toContainText('即将推出');
 
 	await page.locator('[data-stop="perceptron"]').getByRole('link').click();
 	await expect(page).toHaveURL(/\/zh\/lessons\/perceptron\/(\?.*)?$/);

@@ -8,8 +8,13 @@ export interface LiveModel<Config, Data, Snapshot, Detail = never> extends Train
 	/** Settings that apply from the next step on (learning rate, batch size, ...). */
 	configure(config: Config): void;
 	setData(data: Data): void;
-	/** Puts back weights read in an earlier snapshot, for example after a lost GPU device. */
-	restore?(snapshot: Snapshot): void;
+	/**
+	 * A CPU copy of the weights as of the last evaluate() (read in the same GPU read-back), to
+	 * carry training over to another backend when the GPU device is lost.
+	 */
+	backup?(): unknown;
+	/** Puts back weights from backup(). */
+	restoreBackup?(backup: unknown): void;
 	/**
 	 * Compiles the shaders of a step and an evaluation without changing the model. Without it the
 	 * host warms up on a throwaway copy made by the definition's `create`.
@@ -17,6 +22,8 @@ export interface LiveModel<Config, Data, Snapshot, Detail = never> extends Train
 	warmUp?(): Promise<void>;
 	/** Lesson-specific questions: predict a drawing, export the weights, ... */
 	handleRequest?(name: string, payload: unknown): Promise<unknown>;
+	/** Requests that replace the weights (loading a model): the page gets a fresh report after them. */
+	readonly weightChangingRequests?: readonly string[];
 	/** How often a running session reads results back; defaults to 100 ms. */
 	readonly reportEveryMs?: number;
 }

@@ -31,6 +31,12 @@ export interface Trainable<Snapshot, Detail = never> {
 	evaluate(): Promise<Evaluation<Snapshot>>;
 	/** One step on a single example, returning every number of its forward and backward pass. */
 	explainStep?(): Promise<Detail>;
+	/**
+	 * Waits until the GPU has done the steps enqueued so far, reading at most a few bytes. Models
+	 * whose evaluate() is costly provide it, so that running flat out the loop can pace itself on
+	 * the GPU between reports; without it every tick ends with a report.
+	 */
+	sync?(): Promise<void>;
 	/** Back to the seeded initial weights, epoch 0. */
 	reinitialize(): void;
 	dispose(): void;
@@ -81,6 +87,8 @@ export class TrainingSession<
 	#stepsPerSecond = speedLevels[defaultSpeedLevel] as number;
 	/** Steps per tick when running flat out; adapted so that a tick takes 20 to 80 ms. */
 	#burst = 1;
+	/** How long the last report took: reports are spaced so that they take at most a tenth of the time. */
+	#reportMs = 0;
 
 	constructor(model: Model, events: SessionEvents<Snapshot, Detail>, options: SessionOptions = {}) {
 		this.#model = model;
@@ -163,7 +171,9 @@ export class TrainingSession<
 
 	/** Reads loss and snapshot back, emits them, and stops training if the loss is not finite. */
 	async report(): Promise<boolean> {
+		const started = this.#now();
 		const { metrics, snapshot } = await this.#model.evaluate();
+		this.#reportMs = this.#now() - started;
 		this.#events.progress({ ...metrics, step: this.#step, epoch: this.#model.epoch }, snapshot);
 		if (Number.isFinite(metrics.loss)) return true;
 		this.#running = false;
@@ -183,6 +193,9 @@ export class TrainingSession<
 
 	async #run(): Promise<void> {
 		let lastReport = this.#now();
+		let reportedStep = this.#step;
+		// A report before training (shader compilation included) says nothing about the next ones.
+		this.#reportMs = 0;
 		try {
 			while (this.#running) {
 				const tickStart = this.#now();
@@ -192,24 +205,35 @@ export class TrainingSession<
 					this.#model.trainStep();
 					this.#step++;
 				}
-				// Flat out, every tick ends in one read, so the tick time includes the GPU's work.
-				const reportEveryStep = this.#stepsPerSecond * this.#reportEveryMs <= 1000;
-				if (!paced || reportEveryStep || tickStart - lastReport >= this.#reportEveryMs) {
+				// Flat out, the tick waits for the GPU (a sync, or else the report's read), so that
+				// its length, which sets the next burst, includes the GPU's work.
+				if (!paced && this.#model.sync) await this.#model.sync();
+				const trainedMs = this.#now() - tickStart;
+				// Reports take at most a tenth of the time, and come at least every 10 s.
+				const gap = Math.max(this.#reportEveryMs, Math.min(9 * this.#reportMs, 10_000));
+				const everyStep =
+					this.#stepsPerSecond * this.#reportEveryMs <= 1000 && this.#reportMs < 100;
+				const syncedOnlyByReport = !paced && !this.#model.sync;
+				if (everyStep || syncedOnlyByReport || tickStart - lastReport >= gap) {
 					lastReport = tickStart;
-					if (!(await this.report())) break;
+					reportedStep = this.#step;
+					if (!(await this.report())) return;
 				}
 				const elapsed = this.#now() - tickStart;
 				if (paced) {
 					await this.#sleep(Math.max(0, 1000 / this.#stepsPerSecond - elapsed));
 				} else {
-					this.#burst = adaptBurst(this.#burst, elapsed);
+					this.#burst = adaptBurst(this.#burst, syncedOnlyByReport ? elapsed : trainedMs);
 					await this.#sleep(0);
 				}
 			}
+			// Paused between reports: report where training stopped, so the page shows it exactly.
+			if (reportedStep !== this.#step) await this.report();
 		} catch (error) {
 			this.#events.failed(error);
+		} finally {
+			this.#running = false;
 		}
-		this.#running = false;
 	}
 }
 

@@ -21,7 +21,8 @@ export function hostLiveModel<Config, Data, Snapshot, Detail, Loaded = Data>(
 	let config: Config;
 	let loaded: Loaded;
 	let session: TrainingSession<Snapshot, Detail, Model> | null = null;
-	let lastSnapshot: Snapshot | null = null;
+	/** The model's weights as of its last report, kept on the CPU for a lost device. */
+	let lastBackup: unknown = null;
 	let recovering = false;
 	/** The reader pressed Train and has not paused since: what to go back to after a recovery. */
 	let trainingWanted = false;
@@ -39,7 +40,7 @@ export function hostLiveModel<Config, Data, Snapshot, Detail, Loaded = Data>(
 			model,
 			{
 				progress: (progress, snapshot) => {
-					lastSnapshot = snapshot;
+					lastBackup = (session?.model ?? model).backup?.() ?? null;
 					const tensors = tf.memory().numTensors;
 					post({ type: 'progress', progress: { ...progress, tensors }, snapshot });
 				},
@@ -72,7 +73,7 @@ export function hostLiveModel<Config, Data, Snapshot, Detail, Loaded = Data>(
 	async function start(requested: BackendName | null): Promise<Model> {
 		await runtime.startBackend(requested, (message) => void recover(message));
 		const model = definition.create(config, loaded);
-		if (lastSnapshot !== null && model.restore) model.restore(lastSnapshot);
+		if (lastBackup !== null) model.restoreBackup?.(lastBackup);
 		await warmUp(model);
 		return model;
 	}
@@ -143,15 +144,16 @@ export function hostLiveModel<Config, Data, Snapshot, Detail, Loaded = Data>(
 				trainingWanted = false;
 				await current.reset();
 				return;
-			case 'request':
+			case 'request': {
+				const { model } = current;
 				await runtime.answer(message, async () => {
-					if (!current.model.handleRequest) throw new Error(`no request "${message.name}" here`);
-					const result = await current.model.handleRequest(message.name, message.payload);
-					// A request may change the model (loading weights): show its new state.
-					if (!current.running) await current.report();
-					return result;
+					if (!model.handleRequest) throw new Error(`no request "${message.name}" here`);
+					return model.handleRequest(message.name, message.payload);
 				});
+				const changed = model.weightChangingRequests?.includes(message.name);
+				if (changed && !current.running) await current.report();
 				return;
+			}
 			case 'lose-device':
 				destroyWebGpuDevice();
 				return;

@@ -41,3 +41,23 @@ export function digitPixels(set: DigitSet, index: number): Float32Array {
 	const size = set.rows * set.cols;
 	return Float32Array.from(set.images.subarray(index * size, (index + 1) * size), (v) => v / 255);
 }
+
+/** Both halves of a lesson's digit subset, with one progress figure for the two downloads. */
+export async function loadDigitSplits(
+	urls: { train: string; test: string },
+	onProgress?: (fraction: number) => void
+): Promise<{ train: DigitSet; test: DigitSet }> {
+	const loaded = { train: 0, test: 0 };
+	const totals = { train: 0, test: 0 };
+	const report = (split: 'train' | 'test') => (bytes: number, total: number | null) => {
+		loaded[split] = bytes;
+		totals[split] = total ?? bytes;
+		const all = totals.train + totals.test;
+		if (all > 0) onProgress?.(Math.min(0.99, (loaded.train + loaded.test) / all));
+	};
+	const [train, test] = await Promise.all([
+		loadDigits(urls.train, report('train')),
+		loadDigits(urls.test, report('test'))
+	]);
+	return { train, test };
+}

@@ -54,6 +54,8 @@ export class PerceptronModel implements LiveModel<
 	#order: number[] = [];
 	#cursor = 0;
 	#epoch = 0;
+	/** The weights as of the last evaluate(), on the CPU. */
+	#evaluated: PerceptronWeights | null = null;
 
 	constructor(config: PerceptronConfig, data: PointSet) {
 		this.#config = { ...config };
@@ -150,6 +152,14 @@ export class PerceptronModel implements LiveModel<
 		};
 	}
 
+	backup(): PerceptronWeights | null {
+		return this.#evaluated;
+	}
+
+	restoreBackup(backup: unknown): void {
+		this.restore(backup as PerceptronWeights);
+	}
+
 	async evaluate(): Promise<Evaluation<PerceptronWeights>> {
 		const { train, test } = { train: this.#train, test: this.#test };
 		const packed = tf.tidy(() => {
@@ -168,7 +178,8 @@ export class PerceptronModel implements LiveModel<
 			metrics.testLoss = values[at];
 			metrics.testAccuracy = values[at + 1];
 		}
-		return { metrics, snapshot: weightsFrom(values, 0) };
+		this.#evaluated = weightsFrom(values, 0);
+		return { metrics, snapshot: this.#evaluated };
 	}
 
 	dispose(): void {
