@@ -8,7 +8,9 @@ page.on('console', (m) =>
 );
 page.on('pageerror', (e) => console.log('pageerror', e.message));
 
-await page.goto('http://localhost:4173/lessons/cnn/' + (process.argv[2] ?? ''));
+await page.goto(
+	'http://localhost:4173/lessons/' + (process.env.LESSON ?? 'cnn') + '/' + (process.argv[2] ?? '')
+);
 await page.waitForSelector('[data-testid=backend][data-backend]', { timeout: 60000 });
 console.log(
 	'backend',
@@ -40,6 +42,12 @@ for (let i = 0; i < 3; i++) {
 await page.getByTestId('train').click();
 await page.waitForTimeout(3000);
 await page.getByTestId('live-model').scrollIntoViewIfNeeded();
-await page.screenshot({ path: '/tmp/shots/cnn.png', fullPage: false });
-await page.screenshot({ path: '/tmp/shots/cnn-full.png', fullPage: true });
+await page.screenshot({
+	path: '/tmp/shots/' + (process.env.LESSON ?? 'cnn') + '.png',
+	fullPage: false
+});
+await page.screenshot({
+	path: '/tmp/shots/' + (process.env.LESSON ?? 'cnn') + '-full.png',
+	fullPage: true
+});
 await browser.close();

@@ -1,10 +1,6 @@
 import type { CnnConfig } from '$lib/engine/models/cnn-spec';
 import { defaultSpeedLevel, speedLevels } from '$lib/engine/session';
-
-export const learningRates = [0.0003, 0.001, 0.003, 0.01, 0.03];
-export const batchSizes = [8, 16, 32, 64];
-/** Test digits scored at each report: more is a steadier score, fewer is faster on a slow GPU. */
-export const evalSizes = [100, 500, 2000];
+import { batchSizes, evalSizes } from '$lib/widgets/CnnSettingsPanel.svelte';
 
 /** The CNN lesson's settings; all of them live in the URL. */
 export interface CnnSettings extends CnnConfig {

@@ -87,8 +87,9 @@ export class TrainingSession<
 	#stepsPerSecond = speedLevels[defaultSpeedLevel] as number;
 	/** Steps per tick when running flat out; adapted so that a tick takes 20 to 80 ms. */
 	#burst = 1;
-	/** How long the last report took: reports are spaced so that they take at most a tenth of the time. */
+	/** How long the last report took: reports are spaced so that they cost at most 5% of the time. */
 	#reportMs = 0;
+	#reports = 0;
 
 	constructor(model: Model, events: SessionEvents<Snapshot, Detail>, options: SessionOptions = {}) {
 		this.#model = model;
@@ -173,7 +174,8 @@ export class TrainingSession<
 	async report(): Promise<boolean> {
 		const started = this.#now();
 		const { metrics, snapshot } = await this.#model.evaluate();
-		this.#reportMs = this.#now() - started;
+		// The first report compiles shaders: it says nothing about the cost of the next ones.
+		if (this.#reports++ > 0) this.#reportMs = this.#now() - started;
 		this.#events.progress({ ...metrics, step: this.#step, epoch: this.#model.epoch }, snapshot);
 		if (Number.isFinite(metrics.loss)) return true;
 		this.#running = false;
@@ -194,8 +196,6 @@ export class TrainingSession<
 	async #run(): Promise<void> {
 		let lastReport = this.#now();
 		let reportedStep = this.#step;
-		// A report before training (shader compilation included) says nothing about the next ones.
-		this.#reportMs = 0;
 		try {
 			while (this.#running) {
 				const tickStart = this.#now();
@@ -209,8 +209,8 @@ export class TrainingSession<
 				// its length, which sets the next burst, includes the GPU's work.
 				if (!paced && this.#model.sync) await this.#model.sync();
 				const trainedMs = this.#now() - tickStart;
-				// Reports take at most a tenth of the time, and come at least every 10 s.
-				const gap = Math.max(this.#reportEveryMs, Math.min(9 * this.#reportMs, 10_000));
+				// Reports cost at most 5% of the time, and come at least every 30 s.
+				const gap = Math.max(this.#reportEveryMs, Math.min(19 * this.#reportMs, 30_000));
 				const everyStep =
 					this.#stepsPerSecond * this.#reportEveryMs <= 1000 && this.#reportMs < 100;
 				const syncedOnlyByReport = !paced && !this.#model.sync;

@@ -21,6 +21,11 @@ export interface DigitData {
 	test: DigitSet;
 }
 
+export interface CnnOptions {
+	/** Applied to each training batch before the step (data augmentation); never to test digits. */
+	augment?: (batch: tf.Tensor4D) => tf.Tensor4D;
+}
+
 const browserKey = 'indexeddb://tensor-trail-mnist-cnn';
 
 /**
@@ -109,8 +114,11 @@ export class CnnModel implements LiveModel<CnnConfig, DigitData, CnnSnapshot> {
 	#rng: Rng = createRng(0);
 	#backup: Float32Array[] | null = null;
 
-	constructor(config: CnnConfig, data: DigitData) {
+	#augment: CnnOptions['augment'];
+
+	constructor(config: CnnConfig, data: DigitData, options: CnnOptions = {}) {
 		this.#config = { ...config };
+		this.#augment = options.augment;
 		this.setData(data);
 		this.reinitialize();
 	}
@@ -272,7 +280,8 @@ export class CnnModel implements LiveModel<CnnConfig, DigitData, CnnSnapshot> {
 	#step(model: tfl.LayersModel, optimizer: tf.Optimizer, batch: number[]): tf.Scalar {
 		return tf.tidy(() => {
 			const picked = tf.tensor1d(batch, 'int32');
-			const x = tf.gather(this.#xTrain, picked);
+			const gathered = tf.gather(this.#xTrain, picked);
+			const x = this.#augment ? this.#augment(gathered) : gathered;
 			const y = tf.gather(this.#yTrain, picked);
 			const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
 			return optimizer.minimize(
