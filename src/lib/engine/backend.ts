@@ -113,6 +113,29 @@ export function deviceLossSignal(): Promise<string> | null {
 	return device.lost.then((info) => info.message || info.reason || 'device lost');
 }
 
+/**
+ * Waits until the GPU has finished everything tfjs has enqueued, without reading any buffer back:
+ * on WebGPU it submits tfjs's pending commands and waits for the queue. Null on other backends,
+ * where only a read can wait for the GPU.
+ */
+export function gpuBarrier(): Promise<void> | null {
+	if (tf.getBackend() !== 'webgpu') return null;
+	// tfjs's own submit path (see its getBufferData), reached through its public-in-JS members.
+	const backend = tf.backend() as unknown as {
+		commandEncoder: GPUCommandEncoder | null;
+		ensureCommandEncoderReady(): void;
+		endComputePassEncoder(): void;
+		submitQueue(): void;
+		device: GPUDevice;
+	};
+	if (backend.commandEncoder) {
+		backend.ensureCommandEncoderReady();
+		backend.endComputePassEncoder();
+		backend.submitQueue();
+	}
+	return backend.device.queue.onSubmittedWorkDone();
+}
+
 /** Destroys the WebGPU device, exactly as a driver reset would lose it; for fault tests. */
 export function destroyWebGpuDevice(): boolean {
 	if (tf.getBackend() !== 'webgpu') return false;

@@ -24,8 +24,10 @@ export interface LiveModel<Config, Data, Snapshot, Detail = never> extends Train
 	handleRequest?(name: string, payload: unknown): Promise<unknown>;
 	/** Requests that replace the weights (loading a model): the page gets a fresh report after them. */
 	readonly weightChangingRequests?: readonly string[];
-	/** How often a running session reads results back; defaults to 100 ms. */
+	/** How often a running session reads results back, at most; defaults to 100 ms. */
 	readonly reportEveryMs?: number;
+	/** The share of training time reports may take; defaults to 5% (see SessionOptions). */
+	readonly reportShare?: number;
 }
 
 export interface LiveModelDefinition<Config, Data, Snapshot, Detail = never, Loaded = Data> {

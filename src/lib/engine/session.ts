@@ -57,10 +57,17 @@ export const speedLevels = [2, 8, 30, 120, Infinity] as const;
 export const defaultSpeedLevel = 4;
 
 export interface SessionOptions {
-	/** How often a running session reads loss back from the GPU. */
+	/** How often a running session reads loss back from the GPU, at most. */
 	reportEveryMs?: number;
+	/**
+	 * The largest share of the time reports may take (their GPU work and read-back): 0.05 keeps
+	 * training within 5% of a loop without reports; a small model that animates may allow more.
+	 */
+	reportShare?: number;
 	/** Pause between ticks; injectable so tests can run without real time. */
 	sleep?: (ms: number) => Promise<void>;
+	/** Report once more when paused between reports (the page shows where it stopped). Default true. */
+	reportOnPause?: boolean;
 	now?: () => number;
 }
 
@@ -81,13 +88,15 @@ export class TrainingSession<
 	#reportEveryMs: number;
 	#sleep: (ms: number) => Promise<void>;
 	#now: () => number;
+	#reportOnPause: boolean;
+	#reportShare: number;
 	#step = 0;
 	#running = false;
 	#loop: Promise<void> | null = null;
 	#stepsPerSecond = speedLevels[defaultSpeedLevel] as number;
 	/** Steps per tick when running flat out; adapted so that a tick takes 20 to 80 ms. */
 	#burst = 1;
-	/** How long the last report took: reports are spaced so that they cost at most 5% of the time. */
+	/** How long the last report took: reports are spaced to keep within their share of the time. */
 	#reportMs = 0;
 	#reports = 0;
 
@@ -97,6 +106,8 @@ export class TrainingSession<
 		this.#reportEveryMs = options.reportEveryMs ?? 100;
 		this.#sleep = options.sleep ?? realSleep;
 		this.#now = options.now ?? (() => performance.now());
+		this.#reportOnPause = options.reportOnPause ?? true;
+		this.#reportShare = options.reportShare ?? 0.05;
 	}
 
 	get step(): number {
@@ -196,6 +207,8 @@ export class TrainingSession<
 	async #run(): Promise<void> {
 		let lastReport = this.#now();
 		let reportedStep = this.#step;
+		/** Flat out, the GPU works on one burst while the next is enqueued: no more run-ahead than that. */
+		let previousBurst: Promise<void> | null = null;
 		try {
 			while (this.#running) {
 				const tickStart = this.#now();
@@ -205,12 +218,16 @@ export class TrainingSession<
 					this.#model.trainStep();
 					this.#step++;
 				}
-				// Flat out, the tick waits for the GPU (a sync, or else the report's read), so that
-				// its length, which sets the next burst, includes the GPU's work.
-				if (!paced && this.#model.sync) await this.#model.sync();
+				if (!paced && this.#model.sync) {
+					const thisBurst = this.#model.sync();
+					await previousBurst;
+					previousBurst = thisBurst;
+				}
+				// The tick's length, which sets the next burst, includes the GPU's work.
 				const trainedMs = this.#now() - tickStart;
-				// Reports cost at most 5% of the time, and come at least every 30 s.
-				const gap = Math.max(this.#reportEveryMs, Math.min(19 * this.#reportMs, 30_000));
+				// Reports keep to their share of the time, and come at least every 30 s.
+				const spacing = (1 - this.#reportShare) / this.#reportShare;
+				const gap = Math.max(this.#reportEveryMs, Math.min(spacing * this.#reportMs, 30_000));
 				const everyStep =
 					this.#stepsPerSecond * this.#reportEveryMs <= 1000 && this.#reportMs < 100;
 				const syncedOnlyByReport = !paced && !this.#model.sync;
@@ -227,8 +244,9 @@ export class TrainingSession<
 					await this.#sleep(0);
 				}
 			}
+			await previousBurst;
 			// Paused between reports: report where training stopped, so the page shows it exactly.
-			if (reportedStep !== this.#step) await this.report();
+			if (this.#reportOnPause && reportedStep !== this.#step) await this.report();
 		} catch (error) {
 			this.#events.failed(error);
 		} finally {

@@ -52,7 +52,7 @@ export function hostLiveModel<Config, Data, Snapshot, Detail, Loaded = Data>(
 				detail: (detail) => post({ type: 'detail', detail }),
 				failed: (error) => void handleFailure(error)
 			},
-			{ reportEveryMs: model.reportEveryMs }
+			{ reportEveryMs: model.reportEveryMs, reportShare: model.reportShare }
 		);
 	}
 

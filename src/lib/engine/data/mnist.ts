@@ -61,3 +61,15 @@ export async function loadDigitSplits(
 	]);
 	return { train, test };
 }
+
+/** The first `count` digits of a set, without copying. */
+export function firstDigits(set: DigitSet, count: number): DigitSet {
+	const n = Math.min(count, set.count);
+	const size = set.rows * set.cols;
+	return {
+		...set,
+		count: n,
+		labels: set.labels.subarray(0, n),
+		images: set.images.subarray(0, n * size)
+	};
+}

@@ -1,4 +1,4 @@
-import type { DigitSet } from '../data/mnist';
+import { firstDigits, type DigitSet } from '../data/mnist';
 import type { LiveModel } from '../live-model';
 import { createRng, deriveSeed, type Rng } from '../random';
 import type { Evaluation } from '../session';
@@ -16,18 +16,6 @@ export * from './augmentation-race-spec';
 
 const previewDigits = 4;
 const previewVariants = 5;
-
-/** The first `count` digits of a set, without copying. */
-export function firstDigits(set: DigitSet, count: number): DigitSet {
-	const n = Math.min(count, set.count);
-	const size = set.rows * set.cols;
-	return {
-		...set,
-		count: n,
-		labels: set.labels.subarray(0, n),
-		images: set.images.subarray(0, n * size)
-	};
-}
 
 const cnnConfigOf = ({ learningRate, batchSize, seed, evalSize }: RaceConfig): CnnConfig => ({
 	learningRate,

@@ -1,4 +1,5 @@
 import * as tfl from '@tensorflow/tfjs-layers';
+import { gpuBarrier } from '../backend';
 import { digitPixels, type DigitSet } from '../data/mnist';
 import type { LiveModel } from '../live-model';
 import { createRng, deriveSeed, shuffle, type Rng } from '../random';
@@ -206,9 +207,9 @@ export class CnnModel implements LiveModel<CnnConfig, DigitData, CnnSnapshot> {
 		return { metrics, snapshot: { filters, confusion } };
 	}
 
-	/** Reads the running loss sum: 4 bytes, and it waits for every step enqueued so far. */
+	/** Waits for every step enqueued so far: a queue barrier on WebGPU, else a 4-byte read. */
 	async sync(): Promise<void> {
-		await this.#lossSum.data();
+		await (gpuBarrier() ?? this.#lossSum.data());
 	}
 
 	/** Compiles a step's and an evaluation's shaders on a scratch network; this one is untouched. */

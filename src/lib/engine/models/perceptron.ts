@@ -1,3 +1,4 @@
+import { gpuBarrier } from '../backend';
 import * as tf from '../tf';
 import type { LabeledPoint, PointSet } from '../data/points2d';
 import { createRng, deriveSeed, shuffle, uniform, type Rng } from '../random';
@@ -43,6 +44,8 @@ export class PerceptronModel implements LiveModel<
 	PerceptronWeights,
 	PerceptronStepDetail
 > {
+	/** The line should move smoothly: reports may take a quarter of the time of this tiny model. */
+	readonly reportShare = 0.25;
 	#config: PerceptronConfig;
 	#points: PointSet = { train: [], test: [] };
 	#train: Tensors | null = null;
@@ -97,6 +100,11 @@ export class PerceptronModel implements LiveModel<
 			this.#w.assign(tf.tensor2d([weights.w1, weights.w2], [2, 1]));
 			this.#b.assign(tf.tensor1d([weights.b]));
 		});
+	}
+
+	/** Waits for every step enqueued so far: a queue barrier on WebGPU, else a 4-byte read. */
+	async sync(): Promise<void> {
+		await (gpuBarrier() ?? this.#b.data());
 	}
 
 	trainStep(): void {

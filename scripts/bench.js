@@ -1,0 +1,102 @@
+// npm run bench: measures every live model in headless Chromium against a bare tfjs loop and
+// writes docs/benchmarks.md and docs/benchmarks.json. Not part of CI: timings are noisy.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/browser.js';
+
+const port = 4175;
+const base = `http://localhost:${port}`;
+
+/**
+ * Block sizes that finish in a few minutes on SwiftShader (a CPU emulating the GPU) and are still
+ * long enough to hold several of the lesson's reports.
+ * @type {{ name: string, options: Record<string, unknown> }[]}
+ */
+const cases = [
+	{ name: 'perceptron', options: { steps: 1000, rounds: 4, batchSize: 8 } },
+	{ name: 'cnn', options: { steps: 100, rounds: 3, batchSize: 8, evalSize: 100 } }
+];
+
+/** @param {number[]} values */
+const median = (values) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+/** @param {number[]} values */
+const spread = (values) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
+
+/** @param {import('node:child_process').ChildProcess} server */
+async function waitForServer(server) {
+	for (let i = 0; i < 100; i++) {
+		if (server.exitCode !== null) throw new Error(`vite preview exited: is port ${port} in use?`);
+		try {
+			if ((await fetch(`${base}/bench/`)).ok) return;
+		} catch {
+			// not up yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error('the preview server did not start');
+}
+
+if (!existsSync('build/bench/index.html')) {
+	console.error('bench: run `npm run build` first');
+	process.exit(1);
+}
+const server = spawn(
+	'npx',
+	['vite', 'preview', '--host', 'localhost', '--port', String(port), '--strictPort'],
+	{
+		stdio: 'ignore'
+	}
+);
+const backend = process.env.BENCH_BACKEND ?? null;
+const rows = [];
+try {
+	await waitForServer(server);
+	const browser = await chromium.launch(chromiumLaunchOptions());
+	for (const { name, options } of cases) {
+		const page = await browser.newPage();
+		await page.goto(`${base}/bench/`);
+		await page.getByTestId('bench-status').filter({ hasText: 'ready' }).waitFor();
+		console.log(`bench: ${name}…`);
+		const result = await page.evaluate(
+			({ name, options }) => /** @type {any} */ (window).tensorTrailBench.run(name, options),
+			{ name, options: { ...options, backend } }
+		);
+		rows.push({ ...result, options });
+		console.log(`bench: ${name} ratio ${median(result.ratios).toFixed(2)} on ${result.backend}`);
+		await page.close();
+	}
+	await browser.close();
+} finally {
+	server.kill();
+}
+
+const date = new Date().toISOString().slice(0, 10);
+const table = rows.map((r) => {
+	const leaked = r.tensorsAtEpochs.at(-1) - r.tensorsAtEpochs[1];
+	return `| ${r.name} | ${r.backend} (${r.adapter || '–'}) | ${median(r.lessonStepsPerSecond).toFixed(1)} | ${median(r.referenceStepsPerSecond).toFixed(1)} | **${median(r.ratios).toFixed(2)}** (${spread(r.ratios)}) | ${median(r.calibration).toFixed(2)} (${spread(r.calibration)}) | ${Math.round(r.firstLossMs)} | ${r.kernelsPerStep.lesson} / ${r.kernelsPerStep.reference} | ${r.readsPerStep.toFixed(3)} (${median(r.reportsPerBlock)} reports/block) | ${leaked / Math.max(1, r.tensorsAtEpochs.length - 2)} | ${r.longTasks.length} | ${r.peakGpuBytes === null ? '–' : (r.peakGpuBytes / 2 ** 20).toFixed(1)} |`;
+});
+mkdirSync('docs', { recursive: true });
+writeFileSync('docs/benchmarks.json', JSON.stringify({ date, rows }, null, '\t') + '\n');
+writeFileSync(
+	'docs/benchmarks.md',
+	`# Benchmarks
+
+Measured ${date} with \`npm run bench\` in headless Chromium (\`--enable-unsafe-webgpu\`). Each lesson's own
+loop (its TrainingSession at full speed, with its reports, read-backs and charts on the page) is timed
+against a bare tfjs loop training the same model on the same batches and backend, in the same page, in
+alternating blocks; the calibration column is the reference timed against itself, the noise floor.
+
+| model | backend | lesson steps/s | bare steps/s | lesson ÷ bare (spread) | bare ÷ bare | first loss (ms) | kernels per step, lesson / bare | GPU reads per step | tensors leaked per epoch | main-thread long tasks | GPU MiB |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${table.join('\n')}
+
+Block sizes and settings: ${rows.map((r) => `${r.name} ${JSON.stringify(r.options)}`).join('; ')}.
+Raw numbers: [benchmarks.json](benchmarks.json).
+`
+);
+console.log('bench: wrote docs/benchmarks.md');

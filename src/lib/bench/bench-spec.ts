@@ -1,0 +1,44 @@
+/** What the benchmark page asks its worker, and what comes back. Plain data, no tfjs. */
+
+export const benchCases = ['perceptron', 'cnn'] as const;
+export type BenchCase = (typeof benchCases)[number];
+
+export interface BenchOptions {
+	backend: string | null;
+	/** Steps in each timed block. */
+	steps: number;
+	/** Lesson/reference block pairs. */
+	rounds: number;
+	batchSize: number;
+	/** CNN only: test digits scored per report. */
+	evalSize?: number;
+	/** URLs of the MNIST subset, for the CNN. */
+	digits?: { train: string; test: string };
+}
+
+export interface BenchResult {
+	name: BenchCase;
+	backend: string;
+	adapter: string;
+	/** Steps per second of the lesson's own loop (reports included) and of a bare tfjs loop. */
+	lessonStepsPerSecond: number[];
+	referenceStepsPerSecond: number[];
+	/** lesson ÷ reference for each round, and reference ÷ reference for the noise floor. */
+	ratios: number[];
+	calibration: number[];
+	/** From train() to the first report with a finite loss, after warm-up. */
+	firstLossMs: number;
+	kernelsPerStep: { lesson: number; reference: number };
+	readsPerStep: number;
+	/** The lesson's reports (each a read-back that feeds the charts) per timed block. */
+	reportsPerBlock: number[];
+	/** Tensor counts at consecutive epoch boundaries after warm-up. */
+	tensorsAtEpochs: number[];
+	peakGpuBytes: number | null;
+}
+
+export type BenchToWorker = { type: 'run'; name: BenchCase; options: BenchOptions };
+export type BenchFromWorker =
+	| { type: 'progress'; step: number; loss: number; testLoss?: number }
+	| { type: 'result'; result: BenchResult }
+	| { type: 'error'; message: string };

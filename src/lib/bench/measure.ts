@@ -1,0 +1,115 @@
+import * as tf from '$lib/engine/tf';
+import { TrainingSession, type Progress, type Trainable } from '$lib/engine/session';
+
+/** A loop with nothing but the optimiser steps: what a tfjs tutorial would write. */
+export interface ReferenceLoop {
+	step(): void;
+	/** Waits for the GPU (one small read) at the end of a block. */
+	sync(): Promise<void>;
+	dispose(): void;
+}
+
+/** Counts GPU read-backs (Tensor.data / dataSync / arraySync) while `body` runs. */
+export async function countReads<T>(body: () => Promise<T>): Promise<{ result: T; reads: number }> {
+	const proto = tf.Tensor.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+	const names = ['data', 'dataSync', 'arraySync', 'array'];
+	const originals = names.map((name) => proto[name]);
+	let reads = 0;
+	names.forEach((name, i) => {
+		proto[name] = function (this: unknown, ...args: unknown[]) {
+			reads++;
+			return originals[i].apply(this, args);
+		};
+	});
+	try {
+		return { result: await body(), reads };
+	} finally {
+		names.forEach((name, i) => (proto[name] = originals[i]));
+	}
+}
+
+/**
+ * Runs the lesson's own loop, a TrainingSession at full speed with its reports and their
+ * read-backs, in blocks of about `steps` steps. One session for all blocks, as on the page.
+ */
+export class LessonLoop {
+	#session: TrainingSession<unknown, unknown>;
+	#remaining = 0;
+	#onReport: (() => void) | null = null;
+
+	constructor(
+		model: Trainable<unknown, unknown> & { reportEveryMs?: number; reportShare?: number },
+		onProgress: (progress: Progress) => void
+	) {
+		const counting: Trainable<unknown, unknown> = {
+			get epoch() {
+				return model.epoch;
+			},
+			trainStep: () => {
+				model.trainStep();
+				if (--this.#remaining === 0) void this.#session.pause();
+			},
+			evaluate: () => model.evaluate(),
+			sync: model.sync ? () => model.sync!() : undefined,
+			reinitialize: () => model.reinitialize(),
+			dispose: () => undefined
+		};
+		this.#session = new TrainingSession(
+			counting,
+			{
+				progress: (progress) => {
+					this.#onReport?.();
+					onProgress(progress);
+				},
+				running: () => undefined,
+				stopped: () => undefined,
+				detail: () => undefined,
+				failed: (error) => console.error(error)
+			},
+			// Blocks end in a pause: timing steady training, not the report a pause adds.
+			{ reportEveryMs: model.reportEveryMs, reportShare: model.reportShare, reportOnPause: false }
+		);
+		this.#session.setSpeed(Infinity);
+	}
+
+	/** Trains about `steps` steps: how many, how long, the reports made, the first one's time. */
+	async run(
+		steps: number
+	): Promise<{ steps: number; ms: number; reports: number; firstReportMs: number }> {
+		const before = this.#session.step;
+		const started = performance.now();
+		let firstReportMs = NaN;
+		let reports = 0;
+		this.#onReport = () => {
+			if (reports++ === 0) firstReportMs = performance.now() - started;
+		};
+		this.#remaining = steps;
+		await this.#session.train();
+		return {
+			steps: this.#session.step - before,
+			ms: performance.now() - started,
+			reports,
+			firstReportMs
+		};
+	}
+}
+
+export async function timeReference(loop: ReferenceLoop, steps: number): Promise<number> {
+	const started = performance.now();
+	for (let i = 0; i < steps; i++) loop.step();
+	await loop.sync();
+	return performance.now() - started;
+}
+
+export async function kernelsPerStep(step: () => void): Promise<number> {
+	const info = await tf.profile(() => {
+		step();
+	});
+	return info.kernels.length;
+}
+
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
