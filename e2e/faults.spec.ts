@@ -34,7 +34,10 @@ test('a lost GPU device mid-training: training moves on, settings and weights ke
 	const badge = page.getByTestId('backend');
 	await expect(badge).toHaveAttribute('data-backend', /^(webgl|cpu)$/);
 	await expect(badge).toContainText('the GPU device was lost');
-	await waitForStep(page, before.step + 20);
+	// Steps taken on the new backend, not the last ones reported from the old device.
+	await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'true');
+	const resumed = await statusOf(page);
+	await waitForStep(page, resumed.step + 20);
 	const after = await statusOf(page);
 	expect(after.running).toBe(true);
 	// The step count carried on and the weights were not reset: the loss kept its progress.
