@@ -2,6 +2,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { gpuBarrier } from '../backend';
 import { digitPixels, type DigitSet } from '../data/mnist';
 import type { LiveModel } from '../live-model';
+import { exportFiles, importFiles, loadFromBrowser, saveInBrowser } from './model-files';
 import { createRng, deriveSeed, shuffle, type Rng } from '../random';
 import type { Evaluation, Metrics } from '../session';
 import * as tf from '../tf';
@@ -27,7 +28,7 @@ export interface CnnOptions {
 	augment?: (batch: tf.Tensor4D) => tf.Tensor4D;
 }
 
-const browserKey = 'indexeddb://tensor-trail-mnist-cnn';
+const browserKey = 'tensor-trail-mnist-cnn';
 
 /**
  * A small LeNet-style network: two 5×5 convolutions (8 and 16 filters, ReLU), each followed by
@@ -258,14 +259,16 @@ export class CnnModel implements LiveModel<CnnConfig, DigitData, CnnSnapshot> {
 			case 'featureMaps':
 				return this.#featureMaps((payload as { index: number }).index);
 			case 'saveInBrowser':
-				await this.#model.save(browserKey);
-				return { savedAt: new Date().toISOString() };
-			case 'loadFromBrowser':
-				return this.#loadFromBrowser();
+				return saveInBrowser(this.#model, browserKey);
+			case 'loadFromBrowser': {
+				const { model, savedAt } = await loadFromBrowser(browserKey);
+				this.#adopt(model);
+				return { savedAt };
+			}
 			case 'exportFiles':
-				return this.#exportFiles();
+				return exportFiles(this.#model, 'mnist-cnn.weights.bin');
 			case 'importFiles':
-				await this.#importFiles(payload as ModelFiles);
+				this.#adopt(await importFiles(payload as ModelFiles));
 				return null;
 		}
 		throw new Error(`unknown request ${name}`);
@@ -366,56 +369,6 @@ export class CnnModel implements LiveModel<CnnConfig, DigitData, CnnSnapshot> {
 			if (actual === guess) correct++;
 		});
 		return { matrix, accuracy: correct / predictions.length, count: predictions.length };
-	}
-
-	async #loadFromBrowser(): Promise<{ savedAt: string }> {
-		const saved = (await tf.io.listModels())[browserKey];
-		if (!saved) throw new Error('no model saved in this browser yet');
-		this.#adopt(await tfl.loadLayersModel(browserKey));
-		return { savedAt: new Date(saved.dateSaved).toISOString() };
-	}
-
-	async #exportFiles(): Promise<ModelFiles> {
-		let files: ModelFiles | null = null;
-		await this.#model.save(
-			tf.io.withSaveHandler(async (artifacts) => {
-				const weightData = artifacts.weightData!;
-				files = {
-					modelJson: {
-						format: 'layers-model',
-						generatedBy: 'Tensor Trail',
-						modelTopology: artifacts.modelTopology,
-						weightsManifest: [{ paths: ['mnist-cnn.weights.bin'], weights: artifacts.weightSpecs }]
-					},
-					weightData: Array.isArray(weightData)
-						? tf.io.concatenateArrayBuffers(weightData)
-						: weightData
-				};
-				return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-			})
-		);
-		return files!;
-	}
-
-	async #importFiles(files: ModelFiles): Promise<void> {
-		const json = files.modelJson as {
-			modelTopology?: object;
-			weightsManifest?: { weights: tf.io.WeightsManifestEntry[] }[];
-		};
-		if (!json.modelTopology || !Array.isArray(json.weightsManifest)) {
-			throw new Error(
-				'model.json has no modelTopology or weightsManifest: is it a tfjs Layers model?'
-			);
-		}
-		const weightSpecs = json.weightsManifest.flatMap((group) => group.weights);
-		const model = await tfl.loadLayersModel(
-			tf.io.fromMemory({
-				modelTopology: json.modelTopology,
-				weightSpecs,
-				weightData: files.weightData
-			})
-		);
-		this.#adopt(model);
 	}
 
 	/** Takes over a loaded model if it has this lesson's input and output; keeps the old one if not. */

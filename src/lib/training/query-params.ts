@@ -1,0 +1,42 @@
+/** Reading a lesson's settings back from its URL: anything malformed falls back to the default. */
+
+/** An integer in [min, max]. */
+export function integerParam(
+	value: string | null,
+	min: number,
+	max: number,
+	fallback: number
+): number {
+	const n = Number(value);
+	return value !== null && value !== '' && Number.isInteger(n) && n >= min && n <= max
+		? n
+		: fallback;
+}
+
+/** A finite number in [min, max]. */
+export function numberParam(
+	value: string | null,
+	min: number,
+	max: number,
+	fallback: number
+): number {
+	const n = Number(value);
+	return value !== null && value !== '' && Number.isFinite(n) && n >= min && n <= max
+		? n
+		: fallback;
+}
+
+/** One of a fixed list of choices (numbers compare by value, so "0.010" finds 0.01). */
+export function choiceParam<T extends string | number>(
+	options: readonly T[],
+	value: string | null,
+	fallback: T
+): T {
+	return (
+		options.find(
+			(option) =>
+				String(option) === value ||
+				(typeof option === 'number' && value !== null && value !== '' && option === Number(value))
+		) ?? fallback
+	);
+}
