@@ -1,10 +1,22 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import {
+	test as base,
+	expect,
+	type ConsoleMessage,
+	type Locator,
+	type Page
+} from '@playwright/test';
 
 const ownOrigin = /^(https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|data:|blob:)/;
+/**
+ * WebGPU validation errors reach the console only as warnings, and an invalid shader silently drops
+ * every command submitted with it: training goes on with wrong numbers. They count as errors.
+ */
+const gpuValidation = /WGSL|\[Invalid [A-Za-z]+|GPUValidationError/;
 
 /**
- * Every test fails on a console error or an uncaught exception, and on any request that leaves
- * this machine: lessons work offline.
+ * Every test fails on a console error (in the page or one of its workers), a WebGPU validation
+ * error, or an uncaught exception, and on any request that leaves this machine: lessons work
+ * offline.
  */
 export const test = base.extend<{ consoleErrors: string[]; foreignRequests: string[] }>({
 	foreignRequests: [
@@ -21,9 +33,12 @@ export const test = base.extend<{ consoleErrors: string[]; foreignRequests: stri
 	consoleErrors: [
 		async ({ page }, use) => {
 			const errors: string[] = [];
-			page.on('console', (message) => {
-				if (message.type() === 'error') errors.push(message.text());
-			});
+			const listen = (where: string) => (message: ConsoleMessage) => {
+				if (message.type() === 'error' || gpuValidation.test(message.text()))
+					errors.push(`${where}: ${message.text()}`);
+			};
+			page.on('console', listen('page'));
+			page.on('worker', (worker) => worker.on('console', listen(`worker ${worker.url()}`)));
 			page.on('pageerror', (error) => errors.push(error.message));
 			await use(errors);
 			expect(errors, 'console errors').toEqual([]);

@@ -136,6 +136,22 @@ export function gpuBarrier(): Promise<void> | null {
 	return backend.device.queue.onSubmittedWorkDone();
 }
 
+/**
+ * Calls `listener` with the first validation error the WebGPU device raises. tfjs does not listen
+ * for them, and an invalid shader fails silently: the whole command buffer it was submitted with
+ * is dropped, and training goes on with numbers that were never computed.
+ */
+export function watchGpuErrors(listener: (message: string) => void): void {
+	if (tf.getBackend() !== 'webgpu') return;
+	const device = (tf.backend() as WebGPUBackend).device;
+	let reported = false;
+	device.addEventListener('uncapturederror', (event) => {
+		if (reported) return;
+		reported = true;
+		listener((event as GPUUncapturedErrorEvent).error.message);
+	});
+}
+
 /** Destroys the WebGPU device, exactly as a driver reset would lose it; for fault tests. */
 export function destroyWebGpuDevice(): boolean {
 	if (tf.getBackend() !== 'webgpu') return false;

@@ -1,5 +1,11 @@
 import * as tf from './tf';
-import { deviceLossSignal, selectBackend, type BackendName, type FallbackReason } from './backend';
+import {
+	deviceLossSignal,
+	selectBackend,
+	watchGpuErrors,
+	type BackendName,
+	type FallbackReason
+} from './backend';
 import type { MessageEndpoint, RequestMessage, WorkerStatusMessage } from './protocol';
 
 export const errorText = (error: unknown) =>
@@ -34,6 +40,11 @@ export class WorkerRuntime {
 		this.post({ type: 'backend', info });
 		this.#deviceLoss = deviceLossSignal();
 		void this.#deviceLoss?.then(onLoss);
+		watchGpuErrors((detail) => {
+			const message = `The GPU rejected a computation, so the numbers shown from now on may be wrong (a bug in this lesson or in tfjs). Add ?backend=webgl or ?backend=cpu to the address to use another backend. Detail: ${detail}`;
+			console.error(message);
+			this.post({ type: 'error', message });
+		});
 	}
 
 	/**

@@ -71,13 +71,23 @@ interface Racer {
 const crossEntropy = (labels: tf.Tensor, logits: tf.Tensor) =>
 	tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;
 
+/** One-hot rows on the CPU, uploaded as float32. */
+function oneHotRows(ids: Int32Array): Float32Array {
+	const rows = new Float32Array(ids.length * alphabetSize);
+	ids.forEach((id, i) => (rows[i * alphabetSize + id] = 1));
+	return rows;
+}
+
+/**
+ * Inputs and labels as float32 tensors built on the CPU. Not `tf.oneHot(…).toFloat()`: on WebGPU
+ * that cast keeps the int32 buffer under a float32 tensor, and tfjs 4.22 then generates an
+ * invalid transpose shader in the RNN's backward pass, silently dropping the whole command buffer.
+ */
 function tensorsOf(symbols: Int32Array, answers: Int32Array, count: number, length: number) {
-	return tf.tidy(() => ({
-		x: tf
-			.oneHot(tf.tensor2d(symbols, [count, length], 'int32'), alphabetSize)
-			.toFloat() as tf.Tensor3D,
-		y: tf.oneHot(tf.tensor1d(answers, 'int32'), alphabetSize).toFloat() as tf.Tensor2D
-	}));
+	return {
+		x: tf.tensor3d(oneHotRows(symbols), [count, length, alphabetSize]),
+		y: tf.tensor2d(oneHotRows(answers), [count, alphabetSize])
+	};
 }
 
 /**
