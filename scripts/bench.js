@@ -15,7 +15,15 @@ const base = `http://localhost:${port}`;
  */
 const cases = [
 	{ name: 'perceptron', options: { steps: 1000, rounds: 4, batchSize: 8 } },
-	{ name: 'cnn', options: { steps: 100, rounds: 3, batchSize: 8, evalSize: 100 } }
+	{ name: 'cnn', options: { steps: 100, rounds: 3, batchSize: 8, evalSize: 100 } },
+	{
+		name: 'char-lstm',
+		options: { steps: 30, rounds: 3, batchSize: 16, units: 64, sequenceLength: 40 }
+	},
+	{
+		name: 'rnn-race',
+		options: { steps: 10, rounds: 3, batchSize: 16, units: 16, sequenceLength: 20 }
+	}
 ];
 
 /** @param {number[]} values */

@@ -1,6 +1,6 @@
 /** What the benchmark page asks its worker, and what comes back. Plain data, no tfjs. */
 
-export const benchCases = ['perceptron', 'cnn'] as const;
+export const benchCases = ['perceptron', 'cnn', 'char-lstm', 'rnn-race'] as const;
 export type BenchCase = (typeof benchCases)[number];
 
 export interface BenchOptions {
@@ -14,6 +14,11 @@ export interface BenchOptions {
 	evalSize?: number;
 	/** URLs of the MNIST subset, for the CNN. */
 	digits?: { train: string; test: string };
+	/** URL of the bundled Moby-Dick, for the character LSTM. */
+	corpus?: string;
+	/** Character LSTM and RNN race: units per recurrent layer and characters/symbols per sequence. */
+	units?: number;
+	sequenceLength?: number;
 }
 
 export interface BenchResult {

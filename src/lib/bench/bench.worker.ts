@@ -21,7 +21,7 @@ async function run(name: BenchCase, options: BenchOptions): Promise<BenchResult>
 	const info = await selectBackend({ requested: parseBackendName(options.backend) });
 	const prepared = await prepare[name](options);
 	const { lesson, reference } = prepared;
-	await lesson.warmUp?.();
+	await (lesson.warmUp ? lesson.warmUp() : prepared.warmUpOnCopy?.());
 	const loop = new LessonLoop(lesson, (p) =>
 		post({ type: 'progress', step: p.step, loss: p.loss, testLoss: p.testLoss })
 	);

@@ -1,7 +1,11 @@
+import { buildVocabulary, encode, loadCorpus } from '$lib/engine/data/corpus';
 import { firstDigits, loadDigitSplits } from '$lib/engine/data/mnist';
+import { alphabetSize, recallBatch } from '$lib/engine/data/recall-task';
+import { buildCharLstm, CharLstmModel } from '$lib/engine/models/char-lstm';
 import { generatePreset } from '$lib/engine/data/points2d';
 import { buildCnn, CnnModel } from '$lib/engine/models/cnn';
 import { PerceptronModel } from '$lib/engine/models/perceptron';
+import { buildRecurrentClassifier, RnnRace, rnnKinds } from '$lib/engine/models/rnn-race';
 import { createRng, deriveSeed, shuffle } from '$lib/engine/random';
 import type { Trainable } from '$lib/engine/session';
 import * as tf from '$lib/engine/tf';
@@ -10,6 +14,11 @@ import type { ReferenceLoop } from './measure';
 
 export interface PreparedCase {
 	lesson: Trainable<unknown, unknown> & { reportEveryMs?: number; warmUp?(): Promise<void> };
+	/**
+	 * What the lesson's worker does before Train is enabled when the model has no warmUp of its
+	 * own: a step and a report on a throwaway copy, so the shaders are compiled.
+	 */
+	warmUpOnCopy?(): Promise<void>;
 	reference: ReferenceLoop;
 	/** Tensor counts at the end of consecutive epochs of a fresh, small copy of the lesson model. */
 	tensorsAtEpochs(): Promise<number[]>;
@@ -153,7 +162,147 @@ async function cnn(options: BenchOptions): Promise<PreparedCase> {
 	};
 }
 
+/** Steps and a report on a throwaway copy, as worker-host does for models without warmUp. */
+async function warmOnCopy(copy: Trainable<unknown, unknown>): Promise<void> {
+	copy.trainStep();
+	await copy.evaluate();
+	copy.dispose();
+}
+
+async function charLstm(options: BenchOptions): Promise<PreparedCase> {
+	const corpus = await loadCorpus(
+		{ kind: 'bundled', name: 'moby-dick', url: options.corpus! },
+		() => {}
+	);
+	const config = {
+		layers: 1,
+		units: options.units ?? 128,
+		sequenceLength: options.sequenceLength ?? 40,
+		batchSize: options.batchSize,
+		learningRate: 0.01,
+		seed: 1
+	};
+	const lesson = new CharLstmModel(config, corpus);
+	// The reference: the same network and loss, the same kind of random windows, minimize only.
+	const vocabulary = buildVocabulary(corpus.text);
+	const ids = encode(corpus.text, vocabulary);
+	const trainEnd = Math.floor(ids.length * 0.9);
+	const model = buildCharLstm({ vocabularySize: vocabulary.length, ...config });
+	const optimizer = tf.train.adam(config.learningRate);
+	const variables = model.trainableWeights.map((v) => v.read() as tf.Variable);
+	const rng = createRng(deriveSeed(config.seed, 7));
+	const { batchSize, sequenceLength } = config;
+	const reference: ReferenceLoop = {
+		step: () => {
+			const inputs = new Int32Array(batchSize * sequenceLength);
+			const targets = new Int32Array(batchSize * sequenceLength);
+			for (let b = 0; b < batchSize; b++) {
+				const start = Math.floor(rng() * (trainEnd - sequenceLength - 1));
+				inputs.set(ids.subarray(start, start + sequenceLength), b * sequenceLength);
+				targets.set(ids.subarray(start + 1, start + sequenceLength + 1), b * sequenceLength);
+			}
+			tf.tidy(() => {
+				const x = tf.tensor2d(inputs, [batchSize, sequenceLength], 'int32');
+				const y = tf.oneHot(
+					tf.tensor2d(targets, [batchSize, sequenceLength], 'int32'),
+					vocabulary.length
+				);
+				optimizer.minimize(
+					() =>
+						tf.losses.softmaxCrossEntropy(
+							y,
+							model.apply(x, { training: true }) as tf.Tensor
+						) as tf.Scalar,
+					false,
+					variables
+				);
+			});
+		},
+		sync: async () => void (await variables[0].data()),
+		dispose: () => {
+			model.dispose();
+			optimizer.dispose();
+		}
+	};
+	const small = { ...corpus, text: corpus.text.slice(0, 2000) };
+	const smallConfig = { ...config, units: 16, sequenceLength: 20, batchSize: 10 };
+	return {
+		lesson,
+		reference,
+		warmUpOnCopy: () => warmOnCopy(new CharLstmModel(config, corpus)),
+		// 1,800 training characters in windows of 20, 10 a batch: an epoch every 9 steps.
+		tensorsAtEpochs: () => epochsOf(new CharLstmModel(smallConfig, small), 9, 4),
+		dispose: () => {
+			lesson.dispose();
+			reference.dispose();
+		}
+	};
+}
+
+async function rnnRace(options: BenchOptions): Promise<PreparedCase> {
+	const config = {
+		sequenceLength: options.sequenceLength ?? 30,
+		units: options.units ?? 32,
+		batchSize: options.batchSize,
+		learningRate: 0.01,
+		seed: 1
+	};
+	const lesson = new RnnRace(config);
+	// The reference: the four networks and their optimisers stepping on the same kind of batches.
+	const models = rnnKinds.map((kind) => buildRecurrentClassifier(kind, config.units, config.seed));
+	const optimizers = models.map(() => tf.train.adam(config.learningRate));
+	const rng = createRng(deriveSeed(config.seed, 7));
+	const oneHot = (ids: Int32Array) => {
+		const rows = new Float32Array(ids.length * alphabetSize);
+		ids.forEach((id, i) => (rows[i * alphabetSize + id] = 1));
+		return rows;
+	};
+	const reference: ReferenceLoop = {
+		step: () => {
+			const batch = recallBatch(config.batchSize, config.sequenceLength, rng);
+			tf.tidy(() => {
+				const x = tf.tensor3d(oneHot(batch.symbols), [
+					config.batchSize,
+					config.sequenceLength,
+					alphabetSize
+				]);
+				const y = tf.tensor2d(oneHot(batch.answers), [config.batchSize, alphabetSize]);
+				models.forEach((model, i) =>
+					optimizers[i].minimize(
+						() =>
+							tf.losses.softmaxCrossEntropy(
+								y,
+								model.apply(x, { training: true }) as tf.Tensor
+							) as tf.Scalar,
+						false,
+						model.trainableWeights.map((v) => v.read() as tf.Variable)
+					)
+				);
+			});
+		},
+		sync: async () => void (await models[0].trainableWeights[0].read().data()),
+		dispose: () => {
+			models.forEach((model) => model.dispose());
+			optimizers.forEach((optimizer) => optimizer.dispose());
+		}
+	};
+	return {
+		lesson,
+		reference,
+		warmUpOnCopy: () => warmOnCopy(new RnnRace(config)),
+		// 2,048 sequences an epoch: 4 steps of 512.
+		tensorsAtEpochs: () =>
+			epochsOf(new RnnRace({ ...config, units: 8, sequenceLength: 5, batchSize: 512 }), 4, 4),
+		dispose: () => {
+			lesson.dispose();
+			reference.dispose();
+		}
+	};
+}
+
 export const prepare: Record<BenchCase, (options: BenchOptions) => Promise<PreparedCase>> = {
 	perceptron,
-	cnn
+	cnn,
+	'char-lstm': charLstm,
+	'rnn-race': rnnRace
 };
