@@ -1,5 +1,6 @@
 // Takes the screenshots we look at before calling UI work done, and the README's picture:
-// node scripts/screenshots.js [outDir], with `npm run preview` running.
+// node scripts/screenshots.js [outDir], with `npm run preview` running. ONLY=prefix takes just
+// the shots whose names start with it.
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser.js';
 
@@ -12,9 +13,10 @@ const browser = await chromium.launch(chromiumLaunchOptions());
 /**
  * @param {string} name
  * @param {string} path
- * @param {{ theme?: 'light' | 'dark', width?: number, train?: boolean, present?: boolean, full?: boolean }} [options]
+ * @param {{ theme?: 'light' | 'dark', width?: number, train?: boolean, minStep?: number, present?: boolean, full?: boolean, generate?: boolean }} [options]
  */
 async function shoot(name, path, options = {}) {
+	if (process.env.ONLY && !name.startsWith(process.env.ONLY)) return;
 	const context = await browser.newContext({
 		viewport: { width: options.width ?? 1440, height: 1000 },
 		colorScheme: options.theme ?? 'light',
@@ -28,11 +30,16 @@ async function shoot(name, path, options = {}) {
 		if (options.train) {
 			await page.getByTestId('train').click();
 			await page.waitForFunction(
-				() =>
-					Number(document.querySelector('[data-testid=status]')?.getAttribute('data-step')) > 40,
-				null,
+				(minStep) =>
+					Number(document.querySelector('[data-testid=status]')?.getAttribute('data-step')) >
+					minStep,
+				options.minStep ?? 40,
 				{ timeout: 120_000 }
 			);
+			if (options.generate) {
+				await page.getByTestId('generate').click();
+				await page.waitForTimeout(3000);
+			}
 			if (options.present) await page.keyboard.press('f');
 			await page.waitForTimeout(1500);
 		}
@@ -48,4 +55,22 @@ await shoot('lesson-en-light-training', lesson, { train: true });
 await shoot('lesson-zh-dark-training', '/zh' + lesson, { train: true, theme: 'dark' });
 await shoot('lesson-en-present', lesson, { train: true, present: true });
 await shoot('lesson-zh-narrow', '/zh' + lesson, { width: 420, full: true });
+
+const lstm = '/lessons/lstm-text/?units=32&seq=20&batch=16&speed=5';
+await shoot('lstm-en-light', lstm, { train: true, minStep: 25, generate: true, full: true });
+await shoot('lstm-zh-dark', '/zh' + lstm.replace('?', '?corpus=analects&'), {
+	train: true,
+	minStep: 15,
+	generate: true,
+	theme: 'dark',
+	full: true
+});
+const rnn = '/lessons/rnn-variants/?length=10&units=16&batch=16&speed=5';
+await shoot('rnn-en-light', rnn, { train: true, minStep: 10, full: true });
+await shoot('rnn-zh-dark-present', '/zh' + rnn, {
+	train: true,
+	minStep: 8,
+	theme: 'dark',
+	present: true
+});
 await browser.close();
