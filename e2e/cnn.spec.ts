@@ -16,15 +16,18 @@ test('trains on WebGPU: test accuracy rises far above chance; filters, maps and 
 	expect((await statusOf(page)).loss).toBeGreaterThan(2);
 
 	await page.getByTestId('train').click();
+	// Flat out, reports are spaced to keep within 5% of the time: on SwiftShader a minute apart.
+	// Pausing reports at once, at the exact step.
 	await expect
-		.poll(async () => Number(await page.getByTestId('status').getAttribute('data-test-accuracy')), {
-			timeout: 200_000
-		})
-		.toBeGreaterThan(0.45);
-	const { step } = await statusOf(page);
-	expect(step).toBeLessThanOrEqual(150);
+		.poll(async () => (await statusOf(page)).step, { timeout: 200_000 })
+		.toBeGreaterThanOrEqual(100);
 	await page.getByTestId('train').click();
 	await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'false');
+	const { step } = await statusOf(page);
+	expect(step).toBeLessThanOrEqual(250);
+	expect(
+		Number(await page.getByTestId('status').getAttribute('data-test-accuracy'))
+	).toBeGreaterThan(0.45);
 
 	expect((await statusOf(page)).loss).toBeLessThan(2);
 	expect(Number(await page.getByTestId('loss-chart').getAttribute('data-points'))).toBeGreaterThan(

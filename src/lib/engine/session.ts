@@ -225,9 +225,10 @@ export class TrainingSession<
 				}
 				// The tick's length, which sets the next burst, includes the GPU's work.
 				const trainedMs = this.#now() - tickStart;
-				// Reports keep to their share of the time, and come at least every 30 s.
+				// Reports keep to their share of the time, and come at least once a minute (on a GPU
+				// emulated by the CPU, a CNN's test evaluation alone takes seconds).
 				const spacing = (1 - this.#reportShare) / this.#reportShare;
-				const gap = Math.max(this.#reportEveryMs, Math.min(spacing * this.#reportMs, 30_000));
+				const gap = Math.max(this.#reportEveryMs, Math.min(spacing * this.#reportMs, 60_000));
 				const everyStep =
 					this.#stepsPerSecond * this.#reportEveryMs <= 1000 && this.#reportMs < 100;
 				const syncedOnlyByReport = !paced && !this.#model.sync;
