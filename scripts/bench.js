@@ -1,7 +1,7 @@
 // npm run bench: measures every live model in headless Chromium against a bare tfjs loop and
 // writes docs/benchmarks.md and docs/benchmarks.json. Not part of CI: timings are noisy.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser.js';
 
@@ -18,11 +18,11 @@ const cases = [
 	{ name: 'cnn', options: { steps: 100, rounds: 3, batchSize: 8, evalSize: 100 } },
 	{
 		name: 'char-lstm',
-		options: { steps: 30, rounds: 3, batchSize: 16, units: 64, sequenceLength: 40 }
+		options: { steps: 20, rounds: 3, batchSize: 16, units: 64, sequenceLength: 40 }
 	},
 	{
 		name: 'rnn-race',
-		options: { steps: 10, rounds: 3, batchSize: 16, units: 16, sequenceLength: 20 }
+		options: { steps: 6, rounds: 3, batchSize: 16, units: 16, sequenceLength: 20 }
 	}
 ];
 
@@ -61,11 +61,13 @@ const server = spawn(
 	}
 );
 const backend = process.env.BENCH_BACKEND ?? null;
+// BENCH_CASES=cnn,char-lstm measures only those (the table then has only their rows).
+const only = process.env.BENCH_CASES?.split(',');
 const rows = [];
 try {
 	await waitForServer(server);
 	const browser = await chromium.launch(chromiumLaunchOptions());
-	for (const { name, options } of cases) {
+	for (const { name, options } of cases.filter((c) => !only || only.includes(c.name))) {
 		const page = await browser.newPage();
 		await page.goto(`${base}/bench/`);
 		await page.getByTestId('bench-status').filter({ hasText: 'ready' }).waitFor();
@@ -74,7 +76,7 @@ try {
 			({ name, options }) => /** @type {any} */ (window).tensorTrailBench.run(name, options),
 			{ name, options: { ...options, backend } }
 		);
-		rows.push({ ...result, options });
+		rows.push({ ...result, options, measured: new Date().toISOString().slice(0, 10) });
 		console.log(`bench: ${name} ratio ${median(result.ratios).toFixed(2)} on ${result.backend}`);
 		await page.close();
 	}
@@ -84,9 +86,19 @@ try {
 }
 
 const date = new Date().toISOString().slice(0, 10);
+// Rows of cases not measured this time are kept from the last full run.
+if (only && existsSync('docs/benchmarks.json')) {
+	const kept = JSON.parse(readFileSync('docs/benchmarks.json', 'utf8')).rows.filter(
+		(/** @type {{ name: string }} */ row) => !only.includes(row.name)
+	);
+	rows.unshift(...kept);
+	rows.sort(
+		(a, b) => cases.findIndex((c) => c.name === a.name) - cases.findIndex((c) => c.name === b.name)
+	);
+}
 const table = rows.map((r) => {
 	const leaked = r.tensorsAtEpochs.at(-1) - r.tensorsAtEpochs[1];
-	return `| ${r.name} | ${r.backend} (${r.adapter || '–'}) | ${median(r.lessonStepsPerSecond).toFixed(1)} | ${median(r.referenceStepsPerSecond).toFixed(1)} | **${median(r.ratios).toFixed(2)}** (${spread(r.ratios)}) | ${median(r.calibration).toFixed(2)} (${spread(r.calibration)}) | ${Math.round(r.firstLossMs)} | ${r.kernelsPerStep.lesson} / ${r.kernelsPerStep.reference} | ${r.readsPerStep.toFixed(3)} (${median(r.reportsPerBlock)} reports/block) | ${leaked / Math.max(1, r.tensorsAtEpochs.length - 2)} | ${r.longTasks.length} | ${r.peakGpuBytes === null ? '–' : (r.peakGpuBytes / 2 ** 20).toFixed(1)} |`;
+	return `| ${r.name} | ${r.backend} (${r.adapter || '–'}) | ${median(r.lessonStepsPerSecond).toFixed(1)} | ${median(r.referenceStepsPerSecond).toFixed(1)} | **${median(r.ratios).toFixed(2)}** (${spread(r.ratios)}) | ${median(r.calibration).toFixed(2)} (${spread(r.calibration)}) | ${Math.round(r.firstStepMs)} | ${Math.round(r.firstLossMs)} | ${r.kernelsPerStep.lesson} / ${r.kernelsPerStep.reference} | ${r.readsPerStep.toFixed(3)} (${median(r.reportsPerBlock)} reports/block) | ${leaked / Math.max(1, r.tensorsAtEpochs.length - 2)} | ${r.longTasks.length} | ${r.peakGpuBytes === null ? '–' : (r.peakGpuBytes / 2 ** 20).toFixed(1)} |`;
 });
 mkdirSync('docs', { recursive: true });
 writeFileSync('docs/benchmarks.json', JSON.stringify({ date, rows }, null, '\t') + '\n');
@@ -94,13 +106,13 @@ writeFileSync(
 	'docs/benchmarks.md',
 	`# Benchmarks
 
-Measured ${date} with \`npm run bench\` in headless Chromium (\`--enable-unsafe-webgpu\`). Each lesson's own
+Measured with \`npm run bench\` (last run ${date}; each row's date is in the JSON) in headless Chromium (\`--enable-unsafe-webgpu\`). Each lesson's own
 loop (its TrainingSession at full speed, with its reports, read-backs and charts on the page) is timed
 against a bare tfjs loop training the same model on the same batches and backend, in the same page, in
 alternating blocks; the calibration column is the reference timed against itself, the noise floor.
 
-| model | backend | lesson steps/s | bare steps/s | lesson ÷ bare (spread) | bare ÷ bare | first loss (ms) | kernels per step, lesson / bare | GPU reads per step | tensors leaked per epoch | main-thread long tasks | GPU MiB |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| model | backend | lesson steps/s | bare steps/s | lesson ÷ bare (spread) | bare ÷ bare | Train → first step done (ms) | first loss (ms) | kernels per step, lesson / bare | GPU reads per step | tensors leaked per epoch | main-thread long tasks | GPU MiB |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${table.join('\n')}
 
 Block sizes and settings: ${rows.map((r) => `${r.name} ${JSON.stringify(r.options)}`).join('; ')}.

@@ -33,6 +33,8 @@ export interface BenchResult {
 	calibration: number[];
 	/** From train() to the first report with a finite loss, after warm-up. */
 	firstLossMs: number;
+	/** From train() until the GPU has finished the first step, after warm-up. */
+	firstStepMs: number;
 	kernelsPerStep: { lesson: number; reference: number };
 	readsPerStep: number;
 	/** The lesson's reports (each a read-back that feeds the charts) per timed block. */

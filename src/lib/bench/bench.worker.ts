@@ -58,6 +58,7 @@ async function run(name: BenchCase, options: BenchOptions): Promise<BenchResult>
 		ratios: lessonRates.map((rate, i) => rate / referenceRates[i]),
 		calibration,
 		firstLossMs: warm.firstReportMs,
+		firstStepMs: warm.firstStepMs,
 		kernelsPerStep: {
 			lesson: await kernelsPerStep(() => lesson.trainStep()),
 			reference: await kernelsPerStep(() => reference.step())

@@ -290,9 +290,9 @@ async function rnnRace(options: BenchOptions): Promise<PreparedCase> {
 		lesson,
 		reference,
 		warmUpOnCopy: () => warmOnCopy(new RnnRace(config)),
-		// 2,048 sequences an epoch: 4 steps of 512.
+		// 512 sequences an epoch: 4 steps of 128.
 		tensorsAtEpochs: () =>
-			epochsOf(new RnnRace({ ...config, units: 8, sequenceLength: 5, batchSize: 512 }), 4, 4),
+			epochsOf(new RnnRace({ ...config, units: 8, sequenceLength: 5, batchSize: 128 }), 4, 4),
 		dispose: () => {
 			lesson.dispose();
 			reference.dispose();

@@ -36,6 +36,7 @@ export class LessonLoop {
 	#session: TrainingSession<unknown, unknown>;
 	#remaining = 0;
 	#onReport: (() => void) | null = null;
+	#onStepDone: (() => void) | null = null;
 
 	constructor(
 		model: Trainable<unknown, unknown> & { reportEveryMs?: number; reportShare?: number },
@@ -50,7 +51,12 @@ export class LessonLoop {
 				if (--this.#remaining === 0) void this.#session.pause();
 			},
 			evaluate: () => model.evaluate(),
-			sync: model.sync ? () => model.sync!() : undefined,
+			sync: model.sync
+				? async () => {
+						await model.sync!();
+						this.#onStepDone?.();
+					}
+				: undefined,
 			reinitialize: () => model.reinitialize(),
 			dispose: () => undefined
 		};
@@ -72,16 +78,28 @@ export class LessonLoop {
 		this.#session.setSpeed(Infinity);
 	}
 
-	/** Trains about `steps` steps: how many, how long, the reports made, the first one's time. */
-	async run(
-		steps: number
-	): Promise<{ steps: number; ms: number; reports: number; firstReportMs: number }> {
+	/**
+	 * Trains about `steps` steps: how many, how long, the reports made, the first one's time, and
+	 * when the GPU had finished the first step (models that sync; otherwise the first report).
+	 */
+	async run(steps: number): Promise<{
+		steps: number;
+		ms: number;
+		reports: number;
+		firstReportMs: number;
+		firstStepMs: number;
+	}> {
 		const before = this.#session.step;
 		const started = performance.now();
 		let firstReportMs = NaN;
+		let firstStepMs = NaN;
 		let reports = 0;
 		this.#onReport = () => {
 			if (reports++ === 0) firstReportMs = performance.now() - started;
+			if (Number.isNaN(firstStepMs)) firstStepMs = firstReportMs;
+		};
+		this.#onStepDone = () => {
+			if (Number.isNaN(firstStepMs)) firstStepMs = performance.now() - started;
 		};
 		this.#remaining = steps;
 		await this.#session.train();
@@ -89,7 +107,8 @@ export class LessonLoop {
 			steps: this.#session.step - before,
 			ms: performance.now() - started,
 			reports,
-			firstReportMs
+			firstReportMs,
+			firstStepMs
 		};
 	}
 }

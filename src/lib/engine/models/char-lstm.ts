@@ -106,6 +106,8 @@ export class CharLstmModel implements LiveModel<CharLstmConfig, CorpusText, Char
 	#vocabulary: string[] = [];
 	#ids: Int32Array = new Int32Array(0);
 	#trainEnd = 0;
+	/** Share of the text outside the vocabulary. */
+	#unknownShare = 0;
 	#model: tfl.LayersModel | null = null;
 	#optimizer!: tf.AdamOptimizer;
 	#lossSum = tf.tidy(() => tf.variable(tf.scalar(0), false));
@@ -124,10 +126,6 @@ export class CharLstmModel implements LiveModel<CharLstmConfig, CorpusText, Char
 
 	get epoch(): number {
 		return Math.floor(this.#charsSeen / Math.max(1, this.#trainEnd));
-	}
-
-	get vocabulary(): readonly string[] {
-		return this.#vocabulary;
 	}
 
 	configure(config: CharLstmConfig): void {
@@ -212,7 +210,6 @@ export class CharLstmModel implements LiveModel<CharLstmConfig, CorpusText, Char
 		this.#stepsSinceReport = 0;
 		let offset = 3;
 		this.#backup = weights.map((w) => values.slice(offset, (offset += w.size)));
-		const unknown = this.#ids.reduce((count, id) => count + (id === 0 ? 1 : 0), 0);
 		return {
 			metrics: { loss: values[0], testLoss: values[1], testAccuracy: values[2] },
 			snapshot: {
@@ -222,7 +219,7 @@ export class CharLstmModel implements LiveModel<CharLstmConfig, CorpusText, Char
 					truncatedFrom: this.#corpus.truncatedFrom
 				},
 				vocabularySize: this.#vocabulary.length,
-				unknownShare: unknown / Math.max(1, this.#ids.length),
+				unknownShare: this.#unknownShare,
 				parameters: model.countParams(),
 				...shapeOf(model)
 			}
@@ -306,6 +303,8 @@ export class CharLstmModel implements LiveModel<CharLstmConfig, CorpusText, Char
 	#encodeCorpus(): void {
 		this.#ids = encode(this.#corpus.text, this.#vocabulary);
 		this.#trainEnd = Math.floor(this.#ids.length * (1 - validationShare));
+		const unknown = this.#ids.reduce((count, id) => count + (id === 0 ? 1 : 0), 0);
+		this.#unknownShare = unknown / Math.max(1, this.#ids.length);
 	}
 
 	#replaceModel(model: tfl.LayersModel): void {

@@ -86,7 +86,7 @@ describe('RnnRace', () => {
 
 	it('leaks no tensor per epoch and repeats with the same seed', async () => {
 		const run = async () => {
-			const race = new RnnRace({ ...config, batchSize: 512 });
+			const race = new RnnRace({ ...config, batchSize: 128 });
 			const counts: number[] = [];
 			const losses: number[] = [];
 			for (let epoch = 0; epoch < 3; epoch++) {

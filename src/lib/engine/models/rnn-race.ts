@@ -18,7 +18,7 @@ export * from './rnn-race-spec';
 
 const testSize = 256;
 /** Sequences per pass over the (endless, generated) data: an "epoch" for the counters. */
-const epochSize = 2048;
+const epochSize = 512;
 
 /**
  * One recurrent layer of the given kind over one-hot symbols, then a dense layer to one logit per
