@@ -91,3 +91,15 @@ export async function trainAndExpectLossToFall(page: Page): Promise<void> {
 	expect((await statusOf(page)).loss).toBeLessThan(before.loss! * 0.6);
 	expect(await chartPoints(page.getByTestId('loss-chart'))).toBeGreaterThan(2);
 }
+
+/** Starts recording main-thread tasks over 50 ms; the returned function reads their durations. */
+export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
+	await page.evaluate(() => {
+		const w = window as unknown as { longTasks: number[] };
+		w.longTasks = [];
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+		}).observe({ type: 'longtask' });
+	});
+	return () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+}

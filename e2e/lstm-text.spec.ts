@@ -1,4 +1,12 @@
-import { chartPoints, expect, statusOf, test, waitForStep, waitUntilReady } from './fixtures';
+import {
+	chartPoints,
+	expect,
+	statusOf,
+	test,
+	waitForStep,
+	waitUntilReady,
+	watchLongTasks
+} from './fixtures';
 
 // A small network: SwiftShader trains it at about 1.3 steps a second.
 const lesson = '/lessons/lstm-text/?units=32&seq=20&batch=16&lr=0.01&speed=5';
@@ -32,18 +40,9 @@ test('trains on WebGPU, the loss falls, and generated text changes with the temp
 		return page.getByTestId('generated-text').textContent();
 	};
 	const cold = await generate('0.1');
-	await page.evaluate(() => {
-		const w = window as unknown as { longTasks: number[] };
-		w.longTasks = [];
-		new PerformanceObserver((list) => {
-			for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-		}).observe({ type: 'longtask' });
-	});
+	const longTasks = await watchLongTasks(page);
 	const hot = await generate('2');
-	const longTasks = await page.evaluate(
-		() => (window as unknown as { longTasks: number[] }).longTasks
-	);
-	expect(longTasks, 'main-thread tasks over 50 ms while generating').toEqual([]);
+	expect(await longTasks(), 'main-thread tasks over 50 ms while generating').toEqual([]);
 	expect(cold).not.toBe(hot);
 	// At 0.1 the network nearly always takes its favourite: far fewer distinct characters.
 	expect(new Set(cold).size).toBeLessThan(new Set(hot).size);

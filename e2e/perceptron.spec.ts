@@ -1,4 +1,12 @@
-import { chartPoints, expect, statusOf, test, waitForStep, waitUntilReady } from './fixtures';
+import {
+	chartPoints,
+	expect,
+	statusOf,
+	test,
+	waitForStep,
+	waitUntilReady,
+	watchLongTasks
+} from './fixtures';
 
 const lesson = '/lessons/perceptron/?data=separable&act=sigmoid&lr=0.5&batch=1&seed=1&speed=5';
 
@@ -14,13 +22,7 @@ test('trains on WebGPU: the loss falls, the line moves and the charts fill', asy
 	const lineBefore = await page.getByTestId('plane').getAttribute('data-line');
 
 	// Long tasks on the page while it trains: the model runs in a worker, so there should be none.
-	await page.evaluate(() => {
-		const w = window as unknown as { longTasks: number[] };
-		w.longTasks = [];
-		new PerformanceObserver((list) => {
-			for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-		}).observe({ type: 'longtask' });
-	});
+	const longTasks = await watchLongTasks(page);
 	await page.getByTestId('train').click();
 	await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'true');
 	await waitForStep(page, 20);
@@ -28,10 +30,7 @@ test('trains on WebGPU: the loss falls, the line moves and the charts fill', asy
 	await waitForStep(page, 100);
 	// Two epochs later (80 points, batch 1) the worker holds exactly as many tensors: no leak.
 	expect(await page.getByTestId('status').getAttribute('data-tensors')).toBe(tensorsAfterWarmUp);
-	const longTasks = await page.evaluate(
-		() => (window as unknown as { longTasks: number[] }).longTasks
-	);
-	expect(longTasks, 'main-thread tasks over 50 ms while training').toEqual([]);
+	expect(await longTasks(), 'main-thread tasks over 50 ms while training').toEqual([]);
 	await page.getByTestId('train').click();
 	await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'false');
 

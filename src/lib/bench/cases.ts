@@ -5,7 +5,12 @@ import { buildCharLstm, CharLstmModel } from '$lib/engine/models/char-lstm';
 import { generatePreset } from '$lib/engine/data/points2d';
 import { buildCnn, CnnModel } from '$lib/engine/models/cnn';
 import { PerceptronModel } from '$lib/engine/models/perceptron';
-import { buildRecurrentClassifier, RnnRace, rnnKinds } from '$lib/engine/models/rnn-race';
+import {
+	buildRecurrentClassifier,
+	oneHotRows,
+	RnnRace,
+	rnnKinds
+} from '$lib/engine/models/rnn-race';
 import { createRng, deriveSeed, shuffle } from '$lib/engine/random';
 import type { Trainable } from '$lib/engine/session';
 import * as tf from '$lib/engine/tf';
@@ -252,21 +257,16 @@ async function rnnRace(options: BenchOptions): Promise<PreparedCase> {
 	const models = rnnKinds.map((kind) => buildRecurrentClassifier(kind, config.units, config.seed));
 	const optimizers = models.map(() => tf.train.adam(config.learningRate));
 	const rng = createRng(deriveSeed(config.seed, 7));
-	const oneHot = (ids: Int32Array) => {
-		const rows = new Float32Array(ids.length * alphabetSize);
-		ids.forEach((id, i) => (rows[i * alphabetSize + id] = 1));
-		return rows;
-	};
 	const reference: ReferenceLoop = {
 		step: () => {
 			const batch = recallBatch(config.batchSize, config.sequenceLength, rng);
 			tf.tidy(() => {
-				const x = tf.tensor3d(oneHot(batch.symbols), [
+				const x = tf.tensor3d(oneHotRows(batch.symbols), [
 					config.batchSize,
 					config.sequenceLength,
 					alphabetSize
 				]);
-				const y = tf.tensor2d(oneHot(batch.answers), [config.batchSize, alphabetSize]);
+				const y = tf.tensor2d(oneHotRows(batch.answers), [config.batchSize, alphabetSize]);
 				models.forEach((model, i) =>
 					optimizers[i].minimize(
 						() =>

@@ -72,7 +72,7 @@ const crossEntropy = (labels: tf.Tensor, logits: tf.Tensor) =>
 	tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;
 
 /** One-hot rows on the CPU, uploaded as float32. */
-function oneHotRows(ids: Int32Array): Float32Array {
+export function oneHotRows(ids: Int32Array): Float32Array {
 	const rows = new Float32Array(ids.length * alphabetSize);
 	ids.forEach((id, i) => (rows[i * alphabetSize + id] = 1));
 	return rows;
