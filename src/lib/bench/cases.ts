@@ -4,6 +4,7 @@ import { alphabetSize, recallBatch } from '$lib/engine/data/recall-task';
 import { buildCharLstm, CharLstmModel } from '$lib/engine/models/char-lstm';
 import { generatePreset } from '$lib/engine/data/points2d';
 import { buildCnn, CnnModel } from '$lib/engine/models/cnn';
+import { softmaxStep } from '$lib/engine/models/layers-step';
 import { PerceptronModel } from '$lib/engine/models/perceptron';
 import {
 	buildRecurrentClassifier,
@@ -137,15 +138,7 @@ async function cnn(options: BenchOptions): Promise<PreparedCase> {
 				const picked = tf.tensor1d(next(), 'int32');
 				const xb = tf.gather(x, picked);
 				const yb = tf.gather(y, picked);
-				optimizer.minimize(
-					() =>
-						tf.losses.softmaxCrossEntropy(
-							yb,
-							model.apply(xb, { training: true }) as tf.Tensor
-						) as tf.Scalar,
-					false,
-					variables
-				);
+				softmaxStep(model, optimizer, xb, yb);
 			}),
 		sync: async () => void (await variables[0].data()),
 		dispose: () => {
@@ -212,15 +205,7 @@ async function charLstm(options: BenchOptions): Promise<PreparedCase> {
 					tf.tensor2d(targets, [batchSize, sequenceLength], 'int32'),
 					vocabulary.length
 				);
-				optimizer.minimize(
-					() =>
-						tf.losses.softmaxCrossEntropy(
-							y,
-							model.apply(x, { training: true }) as tf.Tensor
-						) as tf.Scalar,
-					false,
-					variables
-				);
+				softmaxStep(model, optimizer, x, y);
 			});
 		},
 		sync: async () => void (await variables[0].data()),
@@ -267,17 +252,7 @@ async function rnnRace(options: BenchOptions): Promise<PreparedCase> {
 					alphabetSize
 				]);
 				const y = tf.tensor2d(oneHotRows(batch.answers), [config.batchSize, alphabetSize]);
-				models.forEach((model, i) =>
-					optimizers[i].minimize(
-						() =>
-							tf.losses.softmaxCrossEntropy(
-								y,
-								model.apply(x, { training: true }) as tf.Tensor
-							) as tf.Scalar,
-						false,
-						model.trainableWeights.map((v) => v.read() as tf.Variable)
-					)
-				);
+				models.forEach((model, i) => softmaxStep(model, optimizers[i], x, y));
 			});
 		},
 		sync: async () => void (await models[0].trainableWeights[0].read().data()),

@@ -22,6 +22,7 @@ import {
 	type Generation
 } from './char-lstm-spec';
 import { CharSampler, charNetworkWeights } from './char-sampler';
+import { softmaxStep } from './layers-step';
 import { exportFiles, importFiles, loadFromBrowser, saveInBrowser } from './model-files';
 
 export * from './char-lstm-spec';
@@ -175,12 +176,7 @@ export class CharLstmModel implements LiveModel<CharLstmConfig, CorpusText, Char
 		tf.tidy(() => {
 			const x = tf.tensor2d(inputs, [batchSize, length], 'int32');
 			const y = tf.tensor2d(targets, [batchSize, length], 'int32');
-			const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-			const cost = this.#optimizer.minimize(
-				() => sequenceLoss(y, model.apply(x, { training: true }) as tf.Tensor, vocabularySize),
-				true,
-				variables
-			)!;
+			const cost = softmaxStep(model, this.#optimizer, x, tf.oneHot(y, vocabularySize));
 			this.#lossSum.assign(tf.add(this.#lossSum, cost));
 		});
 		this.#stepsSinceReport++;

@@ -2,6 +2,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { gpuBarrier } from '../backend';
 import { digitPixels, type DigitSet } from '../data/mnist';
 import type { LiveModel } from '../live-model';
+import { softmaxStep } from './layers-step';
 import { exportFiles, importFiles, loadFromBrowser, saveInBrowser } from './model-files';
 import { createRng, deriveSeed, shuffle, type Rng } from '../random';
 import type { Evaluation, Metrics } from '../session';
@@ -287,12 +288,7 @@ export class CnnModel implements LiveModel<CnnConfig, DigitData, CnnSnapshot> {
 			const gathered = tf.gather(this.#xTrain, picked);
 			const x = this.#augment ? this.#augment(gathered) : gathered;
 			const y = tf.gather(this.#yTrain, picked);
-			const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-			return optimizer.minimize(
-				() => crossEntropy(y, model.apply(x, { training: true }) as tf.Tensor),
-				true,
-				variables
-			)!;
+			return softmaxStep(model, optimizer, x, y);
 		});
 	}
 

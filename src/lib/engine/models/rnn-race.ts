@@ -5,6 +5,7 @@ import type { LiveModel } from '../live-model';
 import { createRng, deriveSeed, type Rng } from '../random';
 import type { Evaluation } from '../session';
 import * as tf from '../tf';
+import { softmaxStep } from './layers-step';
 import { traceLstm } from './lstm-gates';
 import {
 	rnnKinds,
@@ -145,14 +146,9 @@ export class RnnRace implements LiveModel<RnnRaceConfig, null, RnnRaceSnapshot> 
 		const batch = recallBatch(batchSize, sequenceLength, this.#rng);
 		tf.tidy(() => {
 			const { x, y } = tensorsOf(batch.symbols, batch.answers, batchSize, sequenceLength);
-			const losses = this.#racers.map(({ model, optimizer }) => {
-				const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-				return optimizer.minimize(
-					() => crossEntropy(y, model.apply(x, { training: true }) as tf.Tensor),
-					true,
-					variables
-				)!;
-			});
+			const losses = this.#racers.map(({ model, optimizer }) =>
+				softmaxStep(model, optimizer, x, y)
+			);
 			this.#lossSums.assign(tf.add(this.#lossSums, tf.stack(losses)));
 		});
 		this.#stepsSinceReport++;
