@@ -34,15 +34,19 @@ export class WorkerClient<Requests extends RequestMap = RequestMap> {
 		};
 	}
 
-	/** Asks the worker something; rejects with the worker's own message if it fails. */
+	/**
+	 * Asks the worker something; rejects with the worker's own message if it fails. Objects in
+	 * `transfer` (a video frame) move to the worker instead of being copied.
+	 */
 	request<Name extends keyof Requests & string>(
 		name: Name,
-		payload: Requests[Name]['payload']
+		payload: Requests[Name]['payload'],
+		transfer: Transferable[] = []
 	): Promise<Requests[Name]['result']> {
 		const id = this.#nextId++;
 		return new Promise((resolve, reject) => {
 			this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-			this.send({ type: 'request', id, name, payload });
+			this.send({ type: 'request', id, name, payload }, transfer);
 		});
 	}
 
@@ -57,9 +61,10 @@ export class WorkerClient<Requests extends RequestMap = RequestMap> {
 		this.worker.terminate();
 	}
 
-	protected send(message: object): void {
-		// Svelte state proxies cannot be cloned into a worker: send plain snapshots.
-		this.worker.postMessage($state.snapshot(message));
+	protected send(message: object, transfer: Transferable[] = []): void {
+		// Svelte state proxies cannot be cloned into a worker: send plain snapshots. A message with
+		// transferables is built from plain values by its caller and goes as it is.
+		this.worker.postMessage(transfer.length ? message : $state.snapshot(message), transfer);
 	}
 
 	protected onFailure(): void {}
