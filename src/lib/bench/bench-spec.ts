@@ -49,3 +49,44 @@ export type BenchFromWorker =
 	| { type: 'progress'; step: number; loss: number; testLoss?: number }
 	| { type: 'result'; result: BenchResult }
 	| { type: 'error'; message: string };
+
+/** Object detection: our frame pipeline against @tensorflow-models/coco-ssd's detect(). */
+export interface DetectionBenchOptions {
+	backend: string | null;
+	modelUrl: string;
+	photoUrl: string;
+	/** Frames per timed block, and block pairs (ours, then detect()). */
+	frames: number;
+	rounds: number;
+	/** False: time our pipeline alone (after detect() failed on this backend). */
+	withPackage: boolean;
+}
+
+export interface PipelineMeasure {
+	/** Per-frame latencies, ms, every timed frame. */
+	latencies: number[];
+	/** Read-back calls per frame, and how many of them were synchronous (dataSync/arraySync). */
+	readsPerFrame: number;
+	syncReadsPerFrame: number;
+	/** Labels of what it found in the photo (score ≥ 0.5). */
+	found: string[];
+	/** Why it could not run on this backend, if it could not. */
+	error?: string;
+}
+
+export interface DetectionBenchResult {
+	backend: string;
+	adapter: string;
+	loadMs: { ours: number; package: number };
+	/** Read-back calls the graph executor itself makes per frame (shape and loop values), in both. */
+	graphReads: { reads: number; syncReads: number };
+	ours: PipelineMeasure;
+	package: PipelineMeasure;
+	/** ours ÷ detect() median latency for each round (below 1: ours is faster). */
+	ratios: number[];
+	/** Live tensors before and after all of our timed frames. */
+	tensors: { before: number; after: number };
+}
+
+export type DetectionBenchFromWorker =
+	{ type: 'result'; result: DetectionBenchResult } | { type: 'error'; message: string };

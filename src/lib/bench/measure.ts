@@ -9,20 +9,27 @@ export interface ReferenceLoop {
 	dispose(): void;
 }
 
-/** Counts GPU read-backs (Tensor.data / dataSync / arraySync) while `body` runs. */
-export async function countReads<T>(body: () => Promise<T>): Promise<{ result: T; reads: number }> {
+/**
+ * Counts read-backs (Tensor.data / dataSync / arraySync / array) while `body` runs, and among them
+ * the synchronous ones, which block their thread until the GPU is done.
+ */
+export async function countReads<T>(
+	body: () => Promise<T>
+): Promise<{ result: T; reads: number; syncReads: number }> {
 	const proto = tf.Tensor.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
 	const names = ['data', 'dataSync', 'arraySync', 'array'];
 	const originals = names.map((name) => proto[name]);
 	let reads = 0;
+	let syncReads = 0;
 	names.forEach((name, i) => {
 		proto[name] = function (this: unknown, ...args: unknown[]) {
 			reads++;
+			if (name.endsWith('Sync')) syncReads++;
 			return originals[i].apply(this, args);
 		};
 	});
 	try {
-		return { result: await body(), reads };
+		return { result: await body(), reads, syncReads };
 	} finally {
 		names.forEach((name, i) => (proto[name] = originals[i]));
 	}

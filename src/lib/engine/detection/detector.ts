@@ -130,10 +130,15 @@ export class CocoSsd {
 		this.model.dispose();
 	}
 
+	/** The bare graph run on a [1, h, w, 3] int32 batch (for benchmarks); the caller disposes. */
+	async execute(batch: tf.Tensor): Promise<tf.Tensor[]> {
+		return (await this.model.executeAsync(batch)) as tf.Tensor[];
+	}
+
 	/** Runs the graph on an int32 [h, w, 3] image and reads back each box's best class and box. */
 	private async run(image: tf.Tensor3D): Promise<GraphOutput> {
 		const batch = image.expandDims(0);
-		const outputs = (await this.model.executeAsync(batch)) as tf.Tensor[];
+		const outputs = await this.execute(batch);
 		batch.dispose();
 		// The class indices stay int32 and are read on their own: a cast to float is a relabel of
 		// the int32 buffer on WebGPU, which later shaders may misread.
