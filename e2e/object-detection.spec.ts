@@ -77,6 +77,19 @@ test('the webcam: a cat box over the cat on WebGPU, frames keep coming, the page
 	expect(await status.getAttribute('data-tensors')).toBe(tensors);
 	expect(await longTasks()).toEqual([]);
 
+	// A hidden tab pauses detection and says so; coming back resumes it.
+	const setHidden = (hidden: boolean) =>
+		page.evaluate((value) => {
+			Object.defineProperty(document, 'hidden', { value, configurable: true });
+			document.dispatchEvent(new Event('visibilitychange'));
+		}, hidden);
+	await setHidden(true);
+	await expect(status).toHaveAttribute('data-running', 'false');
+	await expect(page.getByTestId('paused-hidden')).toBeVisible();
+	await setHidden(false);
+	await expect(status).toHaveAttribute('data-running', 'true');
+	await waitForFrames(page, Number(await status.getAttribute('data-step')) + 1);
+
 	await page.keyboard.press('Space');
 	await expect(status).toHaveAttribute('data-running', 'false');
 	await expect(page.getByTestId('camera-start')).toBeVisible();
@@ -139,4 +152,22 @@ test('NMS replayed on the real candidates ends with the boxes the lab kept; IoU 
 	await expect(page.getByTestId('anchor-description')).toContainText('1083');
 	await page.getByTestId('anchor-layer-10').click();
 	await expect(page.getByTestId('anchor-grid')).toHaveAttribute('data-boxes', '6');
+});
+
+test('a lost GPU device: detection moves to another backend, reloads the model, keeps the settings', async ({
+	page
+}) => {
+	await page.goto(lesson.replace('max=20', 'max=7'));
+	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+	await waitForFrames(page, 1);
+	await page.getByTestId('live-model').dispatchEvent('tensor-trail:lose-device');
+	await page.getByTestId('score-threshold').fill('0.6');
+
+	await expect(page.getByTestId('device-lost')).toBeVisible();
+	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', /^(webgl|cpu)$/);
+	await waitForFrames(page, 2);
+	expectCat(await detectionsOf(page));
+	await expect(page.getByTestId('max-boxes')).toHaveValue('7');
+	await expect(page).toHaveURL(/score=0.6/);
+	await expect(page.getByTestId('detect-problem')).toHaveCount(0);
 });
