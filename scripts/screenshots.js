@@ -13,7 +13,7 @@ const browser = await chromium.launch(chromiumLaunchOptions());
 /**
  * @param {string} name
  * @param {string} path
- * @param {{ theme?: 'light' | 'dark', width?: number, train?: boolean, minStep?: number, present?: boolean, full?: boolean, generate?: boolean }} [options]
+ * @param {{ theme?: 'light' | 'dark', width?: number, train?: boolean, minStep?: number, present?: boolean, full?: boolean, generate?: boolean, detect?: boolean }} [options]
  */
 async function shoot(name, path, options = {}) {
 	if (process.env.ONLY && !name.startsWith(process.env.ONLY)) return;
@@ -24,7 +24,17 @@ async function shoot(name, path, options = {}) {
 	});
 	const page = await context.newPage();
 	await page.goto(base + path);
-	if (path.includes('/lessons/')) {
+	if (options.detect) {
+		// A model that runs rather than trains: wait for its first detection.
+		await page.waitForFunction(
+			() => Number(document.querySelector('[data-testid=status]')?.getAttribute('data-step')) > 0,
+			null,
+			{ timeout: 170_000 }
+		);
+		if (options.present) await page.keyboard.press('f');
+		await page.waitForTimeout(1000);
+		if (!options.full) await page.getByTestId('live-model').scrollIntoViewIfNeeded();
+	} else if (path.includes('/lessons/')) {
 		await page.getByTestId('train').waitFor({ state: 'visible' });
 		await page.waitForSelector('[data-testid=train]:not([disabled])', { timeout: 120_000 });
 		if (options.train) {
@@ -70,6 +80,13 @@ await shoot('rnn-en-light', rnn, { train: true, minStep: 10, full: true });
 await shoot('rnn-zh-dark-present', '/zh' + rnn, {
 	train: true,
 	minStep: 8,
+	theme: 'dark',
+	present: true
+});
+const detection = '/lessons/object-detection/?score=0.3&iou=0.5&max=20&photo=astronaut';
+await shoot('detect-en-light', detection, { detect: true, full: true });
+await shoot('detect-zh-dark-present', '/zh' + detection.replace('astronaut', 'coffee'), {
+	detect: true,
 	theme: 'dark',
 	present: true
 });
