@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -115,10 +114,14 @@ test('camera denied: its message, and uploads still detect; a broken file keeps 
 	await waitForFrames(page, frames + 2);
 	expectCat(await detectionsOf(page));
 
-	const broken = join(tmpdir(), 'not-a-photo.png');
-	writeFileSync(broken, '<img src=x onerror=alert(1)> this is text');
-	await page.getByTestId('image-upload').setInputFiles(broken);
-	await expect(page.getByTestId('file-problem')).toContainText('not-a-photo.png');
+	// A text file whose name and content carry HTML: named in the message as text, never markup.
+	const payload = '<img src=x onerror=alert(1)>';
+	await page.getByTestId('image-upload').setInputFiles({
+		name: `${payload}.png`,
+		mimeType: 'image/png',
+		buffer: Buffer.from(`${payload} this is text`)
+	});
+	await expect(page.getByTestId('file-problem')).toContainText(`${payload}.png`);
 	await expect(page.locator('img[src="x"]')).toHaveCount(0);
 	expectCat(await detectionsOf(page));
 });
@@ -170,4 +173,17 @@ test('a lost GPU device: detection moves to another backend, reloads the model, 
 	await expect(page.getByTestId('max-boxes')).toHaveValue('7');
 	await expect(page).toHaveURL(/score=0.6/);
 	await expect(page.getByTestId('detect-problem')).toHaveCount(0);
+});
+
+test('without the model files: the page says so, offers the hosted copy, and keeps the photo', async ({
+	page
+}) => {
+	await page.route('**/models/coco-ssd/model.json', (route) => route.fulfill({ status: 404 }));
+	await page.goto(lesson);
+	const problem = page.getByTestId('model-problem');
+	await expect(problem).toContainText('could not be loaded from this site');
+	// Offered, not taken: nothing leaves this machine unless the reader presses it.
+	await expect(page.getByTestId('use-hosted')).toContainText('storage.googleapis.com');
+	await expect(page.getByTestId('detection-view').locator('img')).toBeVisible();
+	await expect(page.getByTestId('status')).toHaveAttribute('data-step', '0');
 });
