@@ -2,6 +2,7 @@ import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
 import remarkMath from 'remark-math';
+import { cspDirectives } from './scripts/csp.js';
 import { remarkKatex } from './scripts/remark-katex.js';
 
 /** @type {import('@sveltejs/kit').Config} */
@@ -15,6 +16,11 @@ const config = {
 		adapter: adapter({ strict: true }),
 		alias: { $lessons: 'lessons' },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		// As a <meta> tag in every page; see scripts/csp.js for why each source is there.
+		csp: {
+			mode: 'hash',
+			directives: /** @type {import('@sveltejs/kit').CspDirectives} */ (cspDirectives)
+		},
 		typescript: {
 			// Lessons, build scripts and e2e tests are type-checked like src/.
 			config: (tsconfig) => {

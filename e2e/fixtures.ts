@@ -15,13 +15,17 @@ const gpuValidation = /WGSL|\[Invalid [A-Za-z]+|GPUValidationError/;
 
 /**
  * Every test fails on a console error (in the page or one of its workers), a WebGPU validation
- * error, or an uncaught exception, and on any request that leaves this machine: lessons work
- * offline.
+ * error, or an uncaught exception, and on any request that leaves this machine. Such requests are
+ * also blocked, as with the network cable pulled: every lesson must work offline.
  */
 export const test = base.extend<{ consoleErrors: string[]; foreignRequests: string[] }>({
 	foreignRequests: [
-		async ({ page }, use) => {
+		async ({ page, context }, use) => {
 			const foreign: string[] = [];
+			await context.route(
+				(url) => !ownOrigin.test(url.href),
+				(route) => route.abort('internetdisconnected')
+			);
 			page.on('request', (request) => {
 				if (!ownOrigin.test(request.url())) foreign.push(request.url());
 			});
