@@ -19,7 +19,7 @@ const config = {
 		// As a <meta> tag in every page; see scripts/csp.js for why each source is there.
 		csp: {
 			mode: 'hash',
-			directives: /** @type {import('@sveltejs/kit').CspDirectives} */ (cspDirectives)
+			directives: /** @type {NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']} */ (cspDirectives)
 		},
 		typescript: {
 			// Lessons, build scripts and e2e tests are type-checked like src/.
