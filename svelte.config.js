@@ -19,7 +19,10 @@ const config = {
 		// As a <meta> tag in every page; see scripts/csp.js for why each source is there.
 		csp: {
 			mode: 'hash',
-			directives: /** @type {NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']} */ (cspDirectives)
+			directives:
+				/** @type {NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']} */ (
+					cspDirectives
+				)
 		},
 		typescript: {
 			// Lessons, build scripts and e2e tests are type-checked like src/.

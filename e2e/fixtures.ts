@@ -107,3 +107,16 @@ export async function watchLongTasks(page: Page): Promise<() => Promise<number[]
 	});
 	return () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 }
+
+/**
+ * Takes WebGPU away as a browser without it would: no navigator.gpu in the page or in the
+ * training worker (Chromium has no flag that removes it, so the worker script gets one line first).
+ */
+export async function removeWebGpu(page: Page): Promise<void> {
+	await page.addInitScript(() => delete (Navigator.prototype as { gpu?: unknown }).gpu);
+	await page.route('**/*.worker-*.js', async (route) => {
+		const response = await route.fetch();
+		const body = `delete WorkerNavigator.prototype.gpu;\n${await response.text()}`;
+		await route.fulfill({ response, body });
+	});
+}

@@ -158,7 +158,9 @@ test('the Chinese lesson trains too', async ({ page }) => {
 	await expect(page.getByTestId('status')).toContainText('训练中');
 });
 
-test('a hidden tab pauses training and says so', async ({ page }) => {
+test('a hidden tab pauses training and says so; training goes on when it is shown', async ({
+	page
+}) => {
 	await page.goto(lesson);
 	await waitUntilReady(page);
 	await page.getByTestId('train').click();
@@ -168,12 +170,11 @@ test('a hidden tab pauses training and says so', async ({ page }) => {
 		document.dispatchEvent(new Event('visibilitychange'));
 	});
 	await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'false');
-	await expect(page.getByTestId('paused-hidden')).toContainText('paused while this tab was hidden');
+	await expect(page.getByTestId('paused-hidden')).toContainText('paused while this tab is hidden');
 	await page.evaluate(() => {
 		Object.defineProperty(document, 'hidden', { value: false, configurable: true });
 		document.dispatchEvent(new Event('visibilitychange'));
 	});
-	await page.getByTestId('train').click();
 	await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'true');
-	await expect(page.getByTestId('paused-hidden')).toHaveCount(0);
+	await expect(page.getByTestId('paused-hidden')).toContainText('went on when you came back');
 });

@@ -1,0 +1,100 @@
+import type { Page } from '@playwright/test';
+import { expect, removeWebGpu, statusOf, test, waitForStep, waitUntilReady } from './fixtures';
+
+/**
+ * The faults every training lesson must survive (issue 8), on each lesson's small e2e settings.
+ * The perceptron's, the LSTM's and object detection's own specs cover them there too.
+ */
+const lessons = [
+	{ slug: 'cnn', url: '/lessons/cnn/?lr=0.003&batch=8&seed=1&speed=5&digit=0&eval=100' },
+	{
+		slug: 'augmentation',
+		url: '/lessons/augmentation/?rot=12&shift=0.1&zoom=0.1&flip=0&noise=0.05&lr=0.003&batch=8&seed=1&train=500&eval=100&speed=5'
+	},
+	{ slug: 'lstm-text', url: '/lessons/lstm-text/?units=32&seq=20&batch=16&lr=0.01&speed=5' },
+	{
+		slug: 'rnn-variants',
+		url: '/lessons/rnn-variants/?length=10&units=16&batch=16&lr=0.01&speed=5'
+	}
+];
+
+async function setHidden(page: Page, hidden: boolean): Promise<void> {
+	await page.evaluate((value) => {
+		Object.defineProperty(document, 'hidden', { value, configurable: true });
+		document.dispatchEvent(new Event('visibilitychange'));
+	}, hidden);
+}
+
+for (const { slug, url } of lessons) {
+	test.describe(slug, () => {
+		test('without navigator.gpu it falls back, says why, and trains', async ({ page }) => {
+			await removeWebGpu(page);
+			await page.goto(url);
+			await waitUntilReady(page);
+			const badge = page.getByTestId('backend');
+			await expect(badge).toHaveAttribute('data-backend', /^(webgl|cpu)$/);
+			await expect(badge).toContainText('WebGPU unavailable: this browser has no WebGPU');
+			await page.getByTestId('train').click();
+			await waitForStep(page, 2);
+		});
+
+		test('a lost GPU device: training goes on elsewhere, a message shown', async ({ page }) => {
+			test.setTimeout(300_000);
+			await page.goto(url);
+			await waitUntilReady(page);
+			await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+			const query = new URL(page.url()).search;
+			await page.getByTestId('train').click();
+			await waitForStep(page, 2);
+			await page.getByTestId('live-model').dispatchEvent('tensor-trail:lose-device');
+			await expect(page.getByTestId('device-lost')).toBeVisible();
+			await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', /^(webgl|cpu)$/);
+			await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'true');
+			await waitForStep(page, (await statusOf(page)).step + 2);
+			expect(new URL(page.url()).search).toBe(query);
+			await expect(page.getByTestId('error')).toHaveCount(0);
+		});
+
+		test('a hidden tab pauses training, says so, and goes on when shown', async ({ page }) => {
+			await page.goto(url);
+			await waitUntilReady(page);
+			await page.getByTestId('train').click();
+			await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'true');
+			await setHidden(page, true);
+			await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'false');
+			await expect(page.getByTestId('paused-hidden')).toBeVisible();
+			const paused = (await statusOf(page)).step;
+			await setHidden(page, false);
+			await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'true');
+			await waitForStep(page, paused + 1);
+		});
+	});
+}
+
+test.describe('convolution', () => {
+	const url =
+		'/lessons/convolution/?src=digit&digit=0&kernel=sobel-x&size=3&pad=valid&stride=1&pool=max&psize=2&pstride=2';
+
+	test('without navigator.gpu it falls back, says why, and convolves', async ({ page }) => {
+		await removeWebGpu(page);
+		await page.goto(url);
+		const badge = page.getByTestId('backend');
+		await expect(badge).toHaveAttribute('data-backend', /^(webgl|cpu)$/);
+		await expect(badge).toContainText('WebGPU unavailable: this browser has no WebGPU');
+		await expect(page.getByTestId('feature-map')).toHaveAttribute('data-width', '26');
+	});
+
+	test('a lost GPU device: the next convolution runs elsewhere, a message shown', async ({
+		page
+	}) => {
+		await page.goto(url);
+		await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+		await expect(page.getByTestId('feature-map')).toHaveAttribute('data-width', '26');
+		await page.getByTestId('live-model').dispatchEvent('tensor-trail:lose-device');
+		await page.getByTestId('stride').fill('2');
+		await expect(page.getByTestId('device-lost')).toBeVisible();
+		await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', /^(webgl|cpu)$/);
+		await expect(page.getByTestId('feature-map')).toHaveAttribute('data-width', '13');
+		await expect(page.getByTestId('error')).toHaveCount(0);
+	});
+});
