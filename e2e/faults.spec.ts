@@ -45,3 +45,14 @@ test('a lost GPU device mid-training: training moves on, settings and weights ke
 	await expect(page.getByTestId('learning-rate')).toHaveValue('0.3');
 	await expect(page.getByTestId('error')).toHaveCount(0);
 });
+
+test('learning rate 1000: training stops as the loss diverges and says why', async ({ page }) => {
+	await page.goto(lesson.replace('data=separable', 'data=noisy').replace('lr=0.5', 'lr=1000'));
+	await waitUntilReady(page);
+	await page.getByTestId('train').click();
+	await expect(page.getByTestId('stopped')).toContainText('learning rate is probably too high', {
+		timeout: 60_000
+	});
+	await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'false');
+	await expect(page.getByTestId('error')).toHaveCount(0);
+});

@@ -8,6 +8,7 @@ import {
 import * as tf from './tf';
 import {
 	adaptBurst,
+	divergenceFactor,
 	TrainingSession,
 	type Progress,
 	type StopReason,
@@ -101,8 +102,8 @@ describe('TrainingSession', () => {
 		session.dispose();
 	});
 
-	it('stops with a reason when the loss stops being a finite number', async () => {
-		const model = new LinearRegression(100);
+	async function trainUntilStopped(learningRate: number) {
+		const model = new LinearRegression(learningRate);
 		const stops: StopReason[] = [];
 		const losses: number[] = [];
 		const noop = () => {};
@@ -119,11 +120,30 @@ describe('TrainingSession', () => {
 		);
 		await session.train();
 		expect(stops).toHaveLength(1);
-		expect(stops[0].kind).toBe('non-finite');
-		expect(Number.isFinite(stops[0].loss)).toBe(false);
 		expect(stops[0].step).toBe(session.step);
-		expect(losses.slice(0, 5).every((loss, i) => i === 0 || loss > losses[i - 1])).toBe(true);
 		expect(session.running).toBe(false);
+		return { stop: stops[0], losses, session };
+	}
+
+	it('stops with a reason when the loss grows far above where it started', async () => {
+		const { stop, losses, session } = await trainUntilStopped(100);
+		expect(stop.kind).toBe('diverged');
+		expect(Number.isFinite(stop.loss)).toBe(true);
+		expect(stop.loss).toBeGreaterThan(divergenceFactor * losses[0]);
+		// It grew every step, and training stopped at the first report past the limit.
+		expect(losses.every((loss, i) => i === 0 || loss > losses[i - 1])).toBe(true);
+		expect(losses.slice(0, -1).every((loss) => loss <= divergenceFactor * losses[0])).toBe(true);
+		// Reset starts over: the same run diverges again, from its own start.
+		await session.reset();
+		await session.train();
+		expect(session.running).toBe(false);
+		session.dispose();
+	});
+
+	it('stops with a reason when the loss stops being a finite number', async () => {
+		const { stop, session } = await trainUntilStopped(1e30);
+		expect(stop.kind).toBe('non-finite');
+		expect(Number.isFinite(stop.loss)).toBe(false);
 		session.dispose();
 	});
 

@@ -42,7 +42,14 @@ export interface Trainable<Snapshot, Detail = never> {
 	dispose(): void;
 }
 
-export type StopReason = { kind: 'non-finite'; step: number; loss: number };
+/**
+ * Why training stopped by itself: the loss overflowed ('non-finite'), or it grew far above where it
+ * started ('diverged'): steps that overshoot, usually a learning rate that is too high.
+ */
+export type StopReason = { kind: 'non-finite' | 'diverged'; step: number; loss: number };
+
+/** A loss this many times the untrained model's means training is diverging. */
+export const divergenceFactor = 100;
 
 export interface SessionEvents<Snapshot, Detail> {
 	progress(progress: Progress, snapshot: Snapshot): void;
@@ -99,6 +106,8 @@ export class TrainingSession<
 	/** How long the last report took: reports are spaced to keep within their share of the time. */
 	#reportMs = 0;
 	#reports = 0;
+	/** The loss at the first report since the weights were last initialised. */
+	#startLoss: number | null = null;
 
 	constructor(model: Model, events: SessionEvents<Snapshot, Detail>, options: SessionOptions = {}) {
 		this.#model = model;
@@ -166,6 +175,7 @@ export class TrainingSession<
 		await this.pause();
 		this.#model.reinitialize();
 		this.#step = 0;
+		this.#startLoss = null;
 		await this.report();
 	}
 
@@ -181,16 +191,23 @@ export class TrainingSession<
 		}
 	}
 
-	/** Reads loss and snapshot back, emits them, and stops training if the loss is not finite. */
+	/** Reads loss and snapshot back, emits them, and stops training if the loss overflowed or diverged. */
 	async report(): Promise<boolean> {
 		const started = this.#now();
 		const { metrics, snapshot } = await this.#model.evaluate();
 		// The first report compiles shaders: it says nothing about the cost of the next ones.
 		if (this.#reports++ > 0) this.#reportMs = this.#now() - started;
 		this.#events.progress({ ...metrics, step: this.#step, epoch: this.#model.epoch }, snapshot);
-		if (Number.isFinite(metrics.loss)) return true;
+		const finite = Number.isFinite(metrics.loss);
+		if (finite) this.#startLoss ??= metrics.loss;
+		const diverged = finite && metrics.loss > divergenceFactor * Math.max(this.#startLoss!, 1e-3);
+		if (finite && !diverged) return true;
 		this.#running = false;
-		this.#events.stopped({ kind: 'non-finite', step: this.#step, loss: metrics.loss });
+		this.#events.stopped({
+			kind: finite ? 'diverged' : 'non-finite',
+			step: this.#step,
+			loss: metrics.loss
+		});
 		return false;
 	}
 
