@@ -17,6 +17,7 @@ const base = `http://localhost:${port}`;
 const cases = [
 	{ name: 'perceptron', options: { steps: 1000, rounds: 4, batchSize: 8 } },
 	{ name: 'cnn', options: { steps: 150, rounds: 3, batchSize: 8, evalSize: 100 } },
+	{ name: 'augmentation', options: { steps: 30, rounds: 3, batchSize: 8, evalSize: 100 } },
 	{
 		name: 'char-lstm',
 		options: { steps: 20, rounds: 3, batchSize: 16, units: 64, sequenceLength: 40 }

@@ -1,6 +1,6 @@
 /** What the benchmark page asks its worker, and what comes back. Plain data, no tfjs. */
 
-export const benchCases = ['perceptron', 'cnn', 'char-lstm', 'rnn-race'] as const;
+export const benchCases = ['perceptron', 'cnn', 'augmentation', 'char-lstm', 'rnn-race'] as const;
 export type BenchCase = (typeof benchCases)[number];
 
 export interface BenchOptions {

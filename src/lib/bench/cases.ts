@@ -1,9 +1,10 @@
 import { buildVocabulary, encode, loadCorpus } from '$lib/engine/data/corpus';
-import { firstDigits, loadDigitSplits } from '$lib/engine/data/mnist';
+import { firstDigits, loadDigitSplits, type DigitSet } from '$lib/engine/data/mnist';
 import { alphabetSize, recallBatch } from '$lib/engine/data/recall-task';
 import { buildCharLstm, CharLstmModel } from '$lib/engine/models/char-lstm';
 import { generatePreset } from '$lib/engine/data/points2d';
-import { buildCnn, CnnModel } from '$lib/engine/models/cnn';
+import { AugmentationRace } from '$lib/engine/models/augmentation-race';
+import { buildCnn, CnnModel, type DigitData } from '$lib/engine/models/cnn';
 import { softmaxStep } from '$lib/engine/models/layers-step';
 import { PerceptronModel } from '$lib/engine/models/perceptron';
 import {
@@ -13,6 +14,7 @@ import {
 	rnnKinds
 } from '$lib/engine/models/rnn-race';
 import { createRng, deriveSeed, shuffle } from '$lib/engine/random';
+import { augmentBatch } from '$lib/engine/vision/augment';
 import type { Trainable } from '$lib/engine/session';
 import * as tf from '$lib/engine/tf';
 import type { BenchCase, BenchOptions } from './bench-spec';
@@ -113,6 +115,35 @@ async function perceptron(options: BenchOptions): Promise<PreparedCase> {
 	};
 }
 
+/** Digits as the reference loops hold them on the GPU: pixels scaled to 0–1, one-hot labels. */
+function digitTensors(set: DigitSet): { x: tf.Tensor4D; y: tf.Tensor } {
+	const x = tf.tensor4d(
+		Float32Array.from(set.images, (v) => v / 255),
+		[set.count, 28, 28, 1]
+	);
+	const y = tf.tidy(() => tf.oneHot(tf.tensor1d(set.labels, 'int32'), 10).toFloat());
+	return { x, y };
+}
+
+/** An MNIST case: the lesson, its reference, and a small copy of the lesson for the leak count. */
+function digitCase(
+	digits: DigitData,
+	lesson: PreparedCase['lesson'],
+	reference: ReferenceLoop,
+	smallCopy: (small: DigitData) => Trainable<unknown, unknown>
+): PreparedCase {
+	const small = { train: firstDigits(digits.train, 64), test: firstDigits(digits.test, 100) };
+	return {
+		lesson,
+		reference,
+		tensorsAtEpochs: () => epochsOf(smallCopy(small), 4, 4),
+		dispose: () => {
+			lesson.dispose();
+			reference.dispose();
+		}
+	};
+}
+
 async function cnn(options: BenchOptions): Promise<PreparedCase> {
 	const digits = await loadDigitSplits(options.digits!);
 	const config = {
@@ -125,11 +156,7 @@ async function cnn(options: BenchOptions): Promise<PreparedCase> {
 	// The reference: the same network and optimiser, the same data on the GPU, minimize and nothing else.
 	const model = buildCnn(config.seed);
 	const optimizer = tf.train.adam(config.learningRate);
-	const x = tf.tensor4d(
-		Float32Array.from(digits.train.images, (v) => v / 255),
-		[digits.train.count, 28, 28, 1]
-	);
-	const y = tf.tidy(() => tf.oneHot(tf.tensor1d(digits.train.labels, 'int32'), 10).toFloat());
+	const { x, y } = digitTensors(digits.train);
 	const next = batchOrder(digits.train.count, config.batchSize, 1);
 	const variables = model.trainableWeights.map((v) => v.read() as tf.Variable);
 	const reference: ReferenceLoop = {
@@ -147,17 +174,64 @@ async function cnn(options: BenchOptions): Promise<PreparedCase> {
 			tf.dispose([x, y]);
 		}
 	};
-	const small = { train: firstDigits(digits.train, 64), test: firstDigits(digits.test, 100) };
-	return {
+	return digitCase(
+		digits,
 		lesson,
 		reference,
-		tensorsAtEpochs: () =>
-			epochsOf(new CnnModel({ ...config, batchSize: 16, evalSize: 100 }, small), 4, 4),
+		(small) => new CnnModel({ ...config, batchSize: 16, evalSize: 100 }, small)
+	);
+}
+
+/**
+ * The augmentation race: two copies of the CNN on the first 500 digits, one of them on augmented
+ * batches (the lesson's default distortions). The reference trains the same two networks with
+ * minimize, the second on the same augmentBatch of its batch.
+ */
+async function augmentationRace(options: BenchOptions): Promise<PreparedCase> {
+	const digits = await loadDigitSplits(options.digits!);
+	const augment = { rotation: 12, shift: 0.1, zoom: 0.1, flip: false, noise: 0.05 };
+	const config = {
+		learningRate: 0.003,
+		batchSize: options.batchSize,
+		seed: 1,
+		evalSize: options.evalSize ?? 100,
+		trainSize: 500,
+		augment
+	};
+	const lesson = new AugmentationRace(config, digits);
+	const train = firstDigits(digits.train, config.trainSize);
+	const { x, y } = digitTensors(train);
+	const next = batchOrder(train.count, config.batchSize, 1);
+	const rng = createRng(deriveSeed(config.seed, 11));
+	const plain = buildCnn(config.seed);
+	const augmented = buildCnn(config.seed);
+	const optimizers = [tf.train.adam(config.learningRate), tf.train.adam(config.learningRate)];
+	// The GPU runs steps in order: once the second network's weights are read, both steps are done.
+	const probe = augmented.trainableWeights[0].read() as tf.Variable;
+	const reference: ReferenceLoop = {
+		step: () =>
+			tf.tidy(() => {
+				const picked = tf.tensor1d(next(), 'int32');
+				const xb = tf.gather(x, picked) as tf.Tensor4D;
+				const yb = tf.gather(y, picked);
+				softmaxStep(plain, optimizers[0], xb, yb);
+				softmaxStep(augmented, optimizers[1], augmentBatch(xb, augment, rng), yb);
+			}),
+		sync: async () => void (await probe.data()),
 		dispose: () => {
-			lesson.dispose();
-			reference.dispose();
+			plain.dispose();
+			augmented.dispose();
+			optimizers.forEach((optimizer) => optimizer.dispose());
+			tf.dispose([x, y]);
 		}
 	};
+	return digitCase(
+		digits,
+		lesson,
+		reference,
+		(small) =>
+			new AugmentationRace({ ...config, batchSize: 16, evalSize: 100, trainSize: 64 }, small)
+	);
 }
 
 /** Steps and a report on a throwaway copy, as worker-host does for models without warmUp. */
@@ -278,6 +352,7 @@ async function rnnRace(options: BenchOptions): Promise<PreparedCase> {
 export const prepare: Record<BenchCase, (options: BenchOptions) => Promise<PreparedCase>> = {
 	perceptron,
 	cnn,
+	augmentation: augmentationRace,
 	'char-lstm': charLstm,
 	'rnn-race': rnnRace
 };
