@@ -1,0 +1,372 @@
+import * as tf from '../tf';
+import type { LiveModel } from '../live-model';
+import type { Rng } from '../random';
+import type { Evaluation, Metrics } from '../session';
+import { exportFiles, importFiles } from '../models/model-files';
+import type { ModelFiles } from '../models/cnn-spec';
+import { CpuEngine } from './cpu-engine';
+import type { EngineData, NetworkEngine, NetworkShape, TrainingRule } from './engine';
+import { featureMatrix, gridFeatureMatrix, targetMatrix } from './features';
+import { dropThreshold, initialParameters, layoutFor, planEpochs, shuffleRng } from './layout';
+import { gridSize, type Dataset, type NetworkConfig, type NetworkSnapshot } from './spec';
+import {
+	buildLayersModel,
+	LayersTrainer,
+	readLayersWeights,
+	setLayersWeights
+} from './tfjs-network';
+import { WebGpuEngine } from './webgpu-engine';
+
+const cells = gridSize * gridSize;
+/** Epochs a running session may leave pending before they go to the GPU as one dispatch. */
+const maxPendingEpochs = 64;
+
+const shapeKey = (config: NetworkConfig) =>
+	JSON.stringify([
+		config.features,
+		config.hidden,
+		config.outputs,
+		config.activation,
+		config.problem
+	]);
+
+/**
+ * The playground's network: one session "step" is one epoch (as in TensorFlow Playground). Steps
+ * are queued and run as one engine call per burst; on WebGPU that is one compute dispatch for
+ * all of their SGD steps.
+ */
+export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, NetworkSnapshot> {
+	/** The heatmaps should move smoothly: reports may take a quarter of the time. */
+	readonly reportShare = 0.25;
+	readonly weightChangingRequests = ['importFiles'] as const;
+	#config: NetworkConfig;
+	#data: Dataset;
+	#shape: NetworkShape;
+	#engine: NetworkEngine;
+	#train: EngineData;
+	/** Grid cells, then training points, then test points: the rows of every evaluation. */
+	#evaluationRows: Float32Array;
+	#testTargets: Float32Array;
+	#rng: Rng;
+	#epoch = 0;
+	#sgdSteps = 0;
+	#pending = 0;
+	#evaluated: Float32Array | null = null;
+
+	constructor(config: NetworkConfig, data: Dataset) {
+		this.#config = { ...config };
+		this.#data = data;
+		this.#shape = this.#shapeOf(config);
+		this.#rng = shuffleRng(config.seed);
+		this.#engine = this.#createEngine(initialParameters(this.#shape.layout, config.seed));
+		this.#train = this.#prepareData();
+		this.#evaluationRows = this.#rows();
+		this.#testTargets = targetMatrix(data.test, data.problem, config.outputs);
+	}
+
+	get epoch(): number {
+		return this.#epoch;
+	}
+
+	get engine(): NetworkEngine {
+		return this.#engine;
+	}
+
+	configure(config: NetworkConfig): void {
+		const reshaped = shapeKey(config) !== shapeKey(this.#config);
+		const reseeded = config.seed !== this.#config.seed;
+		this.#flush();
+		this.#config = { ...config };
+		if (reshaped) {
+			this.#engine.dispose();
+			this.#shape = this.#shapeOf(config);
+			this.#engine = this.#createEngine(initialParameters(this.#shape.layout, config.seed));
+			this.setData(this.#data);
+			this.#restart();
+		} else if (reseeded) {
+			this.reinitialize();
+		}
+	}
+
+	setData(data: Dataset): void {
+		this.#flush();
+		this.#data = data;
+		this.#train = this.#prepareData();
+		this.#evaluationRows = this.#rows();
+		this.#testTargets = targetMatrix(data.test, data.problem, this.#config.outputs);
+	}
+
+	reinitialize(): void {
+		this.#pending = 0;
+		this.#engine.setParameters(initialParameters(this.#shape.layout, this.#config.seed));
+		this.#restart();
+	}
+
+	trainStep(): void {
+		this.#pending++;
+		if (this.#pending >= maxPendingEpochs) this.#flush();
+	}
+
+	async sync(): Promise<void> {
+		this.#flush();
+		await this.#engine.sync();
+	}
+
+	async evaluate(): Promise<Evaluation<NetworkSnapshot>> {
+		this.#flush();
+		const { train, test, problem } = this.#data;
+		const rows = cells + train.length + test.length;
+		const { units, parameters } = await this.#engine.evaluate(this.#evaluationRows, rows);
+		this.#evaluated = parameters;
+		const { sizes, unitCount, unitOffsets } = this.#shape.layout;
+		const outputs = sizes[sizes.length - 1];
+		const outputAt = unitOffsets[sizes.length - 1];
+		const score = (from: number, count: number, targets: Float32Array) =>
+			scoreRows(units, unitCount, outputAt, outputs, from, count, targets, problem);
+		const trainScore = score(cells, train.length, this.#train.targets);
+		const testScore = score(cells + train.length, test.length, this.#testTargets);
+		const metrics: Metrics = { loss: trainScore.loss };
+		if (problem === 'classification') metrics.accuracy = trainScore.accuracy;
+		if (test.length > 0) {
+			metrics.testLoss = testScore.loss;
+			if (problem === 'classification') metrics.testAccuracy = testScore.accuracy;
+		}
+		return { metrics, snapshot: this.#snapshot(units, parameters, testScore.confusion) };
+	}
+
+	backup(): Float32Array | null {
+		return this.#evaluated;
+	}
+
+	restoreBackup(backup: unknown): void {
+		this.#engine.setParameters(backup as Float32Array);
+	}
+
+	async handleRequest(name: string, payload: unknown): Promise<unknown> {
+		switch (name) {
+			case 'exportFiles':
+				return this.#exportFiles();
+			case 'importFiles':
+				return this.#importFiles(payload as ModelFiles);
+			case 'compareWithTfjs':
+				return this.compareWithTfjs((payload as { epochs?: number } | undefined)?.epochs ?? 10);
+			default:
+				throw new Error(`unknown request ${name}`);
+		}
+	}
+
+	/**
+	 * Trains a copy of the current weights for `epochs` with this engine and with tfjs's own
+	 * layers and SGD on the same batches, and returns how far apart their weights, losses and
+	 * gradients end up. The weights of the model itself are left as they were.
+	 */
+	async compareWithTfjs(epochs: number) {
+		this.#flush();
+		const start = (await this.#engine.evaluate(new Float32Array(0), 0)).parameters;
+		const engine = this.#createEngine(start);
+		engine.setTrainingData(this.#train);
+		const rule = this.#rule();
+		const { features, targets, count } = this.#train;
+		const reference = new LayersTrainer(this.#shape, start, rule, features, targets, count);
+		const plan = planEpochs(
+			count,
+			this.#config.batchSize,
+			epochs,
+			shuffleRng(this.#config.seed + 1)
+		);
+		engine.train(plan, 0, rule);
+		reference.train(plan);
+		const ours = (await engine.evaluate(new Float32Array(0), 0)).parameters;
+		engine.dispose();
+		const check = new LayersTrainer(this.#shape, ours, rule, features, targets, count);
+		const [mine, theirs] = [await check.lossAndGradients(), await reference.lossAndGradients()];
+		const referenceWeights = (await readLayersWeights(reference.model)).parameters;
+		check.dispose();
+		reference.dispose();
+		return {
+			engine: this.#engine.kind,
+			steps: plan.ends.length,
+			loss: mine.loss,
+			referenceLoss: theirs.loss,
+			lossGap: Math.abs(mine.loss - theirs.loss),
+			gradientGap: largestGap(mine.gradients, theirs.gradients),
+			weightGap: largestGap(ours, referenceWeights),
+			moved: largestGap(ours, start)
+		};
+	}
+
+	dispose(): void {
+		this.#engine.dispose();
+	}
+
+	#shapeOf(config: NetworkConfig): NetworkShape {
+		return { layout: layoutFor(config), activation: config.activation, problem: config.problem };
+	}
+
+	#createEngine(parameters: Float32Array): NetworkEngine {
+		return tf.getBackend() === 'webgpu'
+			? new WebGpuEngine(this.#shape, parameters)
+			: new CpuEngine(this.#shape, parameters);
+	}
+
+	#prepareData(): EngineData {
+		const { train, problem } = this.#data;
+		const data: EngineData = {
+			features: featureMatrix(train, this.#config.features),
+			targets: targetMatrix(train, problem, this.#config.outputs),
+			count: train.length
+		};
+		this.#engine.setTrainingData(data);
+		return data;
+	}
+
+	#rows(): Float32Array {
+		const { features } = this.#config;
+		const grid = gridFeatureMatrix(features);
+		const points = featureMatrix([...this.#data.train, ...this.#data.test], features);
+		const rows = new Float32Array(grid.length + points.length);
+		rows.set(grid);
+		rows.set(points, grid.length);
+		return rows;
+	}
+
+	#rule(): TrainingRule {
+		const { regularization, regularizationRate, learningRate, dropout, seed } = this.#config;
+		return {
+			learningRate,
+			l1: regularization === 'l1' ? regularizationRate : 0,
+			l2: regularization === 'l2' ? regularizationRate : 0,
+			dropThreshold: dropThreshold(dropout),
+			seed
+		};
+	}
+
+	#restart(): void {
+		this.#rng = shuffleRng(this.#config.seed);
+		this.#epoch = 0;
+		this.#sgdSteps = 0;
+		this.#pending = 0;
+	}
+
+	/** Runs the epochs queued by trainStep(). */
+	#flush(): void {
+		const epochs = this.#pending;
+		this.#pending = 0;
+		if (epochs === 0 || this.#train.count === 0) return;
+		const plan = planEpochs(this.#train.count, this.#config.batchSize, epochs, this.#rng);
+		this.#engine.train(plan, this.#sgdSteps, this.#rule());
+		this.#sgdSteps += plan.ends.length;
+		this.#epoch += epochs;
+	}
+
+	#snapshot(
+		units: Float32Array,
+		parameters: Float32Array,
+		confusion: number[] | null
+	): NetworkSnapshot {
+		const { sizes, unitCount, unitOffsets, weightOffsets, biasOffsets } = this.#shape.layout;
+		const grids = sizes.map((size, l) => {
+			const grid = new Float32Array(size * cells);
+			for (let cell = 0; cell < cells; cell++) {
+				for (let n = 0; n < size; n++)
+					grid[n * cells + cell] = units[cell * unitCount + unitOffsets[l] + n];
+			}
+			return grid;
+		});
+		return {
+			sizes,
+			weights: weightOffsets.map((at, l) => parameters.slice(at, at + sizes[l] * sizes[l + 1])),
+			biases: biasOffsets.map((at, l) => parameters.slice(at, at + sizes[l + 1])),
+			grids,
+			confusion,
+			engine: this.#engine.kind
+		};
+	}
+
+	async #exportFiles(): Promise<ModelFiles> {
+		const parameters =
+			this.#evaluated ?? (await this.#engine.evaluate(new Float32Array(0), 0)).parameters;
+		const model = buildLayersModel(this.#shape.layout.sizes, this.#config.activation);
+		setLayersWeights(model, this.#shape.layout, parameters);
+		model.setUserDefinedMetadata({
+			features: this.#config.features,
+			problem: this.#config.problem
+		});
+		try {
+			return await exportFiles(model, 'neural-network.weights.bin');
+		} finally {
+			model.dispose();
+		}
+	}
+
+	/**
+	 * Loads a network exported by this lesson. Its features and outputs must fit the current data;
+	 * its hidden layers and activation are adopted (the page updates its settings to match).
+	 */
+	async #importFiles(files: ModelFiles): Promise<{ hidden: number[]; activation: string }> {
+		const model = await importFiles(files);
+		try {
+			const { sizes, parameters } = await readLayersWeights(model);
+			const outputs = sizes[sizes.length - 1];
+			if (sizes[0] !== this.#config.features.length || outputs !== this.#config.outputs) {
+				throw new Error(
+					`the network takes ${sizes[0]} inputs and gives ${outputs} outputs; this data and these features need ${this.#config.features.length} and ${this.#config.outputs}`
+				);
+			}
+			const activation = String(model.layers[0].getConfig().activation ?? 'linear');
+			const hidden = sizes.slice(1, -1);
+			this.configure({
+				...this.#config,
+				hidden,
+				activation: activation as NetworkConfig['activation']
+			});
+			this.#engine.setParameters(parameters);
+			return { hidden, activation };
+		} finally {
+			model.dispose();
+		}
+	}
+}
+
+function largestGap(a: Float32Array, b: Float32Array): number {
+	let gap = 0;
+	for (let i = 0; i < a.length; i++) gap = Math.max(gap, Math.abs(a[i] - b[i]));
+	return gap;
+}
+
+/**
+ * Mean loss (cross-entropy of the class probabilities, clipped as tfjs does, or squared error),
+ * accuracy and confusion counts of `count` evaluated rows from `from`.
+ */
+export function scoreRows(
+	units: Float32Array,
+	unitCount: number,
+	outputAt: number,
+	outputs: number,
+	from: number,
+	count: number,
+	targets: Float32Array,
+	problem: Dataset['problem']
+): { loss: number; accuracy: number; confusion: number[] | null } {
+	const confusion =
+		problem === 'classification' ? new Array<number>(outputs * outputs).fill(0) : null;
+	let loss = 0;
+	let correct = 0;
+	for (let r = 0; r < count; r++) {
+		const at = (from + r) * unitCount + outputAt;
+		if (problem === 'regression') {
+			loss += (units[at] - targets[r]) ** 2;
+			continue;
+		}
+		let predicted = 0;
+		let actual = 0;
+		for (let k = 0; k < outputs; k++) {
+			if (units[at + k] > units[at + predicted]) predicted = k;
+			if (targets[r * outputs + k] === 1) actual = k;
+		}
+		loss -= Math.log(Math.min(1 - 1e-7, Math.max(1e-7, units[at + actual])));
+		if (predicted === actual) correct++;
+		confusion![actual * outputs + predicted]++;
+	}
+	return { loss: count ? loss / count : 0, accuracy: count ? correct / count : 0, confusion };
+}

@@ -1,0 +1,187 @@
+import type { NetworkShape } from './engine';
+import type { ParameterLayout } from './layout';
+import type { Activation, Problem } from './spec';
+
+/**
+ * WGSL for the fused engine, generated for one architecture (layer sizes, activation, problem)
+ * so that every loop bound and offset is a constant. tfjs's WebGPU backend adds the bindings:
+ * `result` (read-write output), the inputs by name, and `uniforms` (see `trainingUniforms`).
+ * The arithmetic follows `CpuEngine` step for step.
+ */
+
+const activationCode: Record<Activation, { activate: string; slope: string }> = {
+	relu: { activate: 'max(z, 0.0)', slope: 'select(0.0, 1.0, a > 0.0)' },
+	tanh: { activate: 'tanh(z)', slope: '1.0 - a * a' },
+	sigmoid: { activate: '1.0 / (1.0 + exp(-z))', slope: 'a * (1.0 - a)' },
+	linear: { activate: 'z', slope: '1.0' }
+};
+
+/** Custom uniforms of the training program, in the order `runWebGPUProgram` receives them. */
+export const trainingUniforms =
+	'learningRate : f32, l1 : f32, l2 : f32, dropThreshold : u32, seed : u32, firstStep : i32, stepCount : i32,';
+export const evaluationUniforms = 'rows : i32,';
+
+function common(layout: ParameterLayout, activation: Activation): string {
+	const { activate, slope } = activationCode[activation];
+	return `
+const PARAMETERS : i32 = ${layout.parameterCount};
+const UNITS : i32 = ${layout.unitCount};
+var<private> raw : array<f32, ${layout.unitCount}>;
+var<private> mask : array<f32, ${layout.unitCount}>;
+var<private> act : array<f32, ${layout.unitCount}>;
+var<private> delta : array<f32, ${layout.unitCount}>;
+
+fn activate(z : f32) -> f32 { return ${activate}; }
+fn slope(a : f32) -> f32 { return ${slope}; }`;
+}
+
+const dropoutHash = `
+fn dropoutHash(step : u32, sample : u32, unit : u32) -> u32 {
+	var h = uniforms.seed ^ (step * 0x9e3779b1u) ^ (sample * 0x85ebca77u) ^ (unit * 0xc2b2ae3du);
+	h = (h ^ (h >> 16u)) * 0x7feb352du;
+	h = (h ^ (h >> 15u)) * 0x846ca68bu;
+	return h ^ (h >> 16u);
+}`;
+
+/**
+ * The forward pass as a WGSL function reading weights with `weight(i)` and the input row from
+ * `features` at `base`; `dropout` adds training's dropout.
+ */
+function forward(
+	layout: ParameterLayout,
+	problem: Problem,
+	name: string,
+	weight: (index: string) => string,
+	dropout: boolean
+): string {
+	const { sizes, unitOffsets, weightOffsets, biasOffsets } = layout;
+	const last = sizes.length - 1;
+	const layers = weightOffsets.map((weightOffset, l) => {
+		const inputs = sizes[l];
+		const width = sizes[l + 1];
+		const from = unitOffsets[l];
+		const to = unitOffsets[l + 1];
+		const output = l + 1 === last;
+		const unit = output
+			? `raw[${to} + j] = z; act[${to} + j] = z;`
+			: `let a = activate(z);
+		raw[${to} + j] = a;
+		var m = 1.0;
+		${dropout ? `if (uniforms.dropThreshold > 0u) { m = select(keep, 0.0, dropoutHash(step, sample, u32(${to} + j)) < uniforms.dropThreshold); }` : ''}
+		mask[${to} + j] = m;
+		act[${to} + j] = a * m;`;
+		return `
+	for (var j = 0; j < ${width}; j++) {
+		var z = ${weight(`${biasOffsets[l]} + j`)};
+		for (var i = 0; i < ${inputs}; i++) {
+			z += act[${from} + i] * ${weight(`${weightOffset} + i * ${width} + j`)};
+		}
+		${unit}
+	}`;
+	});
+	const o = unitOffsets[last];
+	const outputs = sizes[last];
+	const softmax =
+		problem === 'classification'
+			? `
+	var top = act[${o}];
+	for (var k = 1; k < ${outputs}; k++) { top = max(top, act[${o} + k]); }
+	var sum = 0.0;
+	for (var k = 0; k < ${outputs}; k++) { sum += exp(act[${o} + k] - top); }
+	for (var k = 0; k < ${outputs}; k++) { act[${o} + k] = exp(act[${o} + k] - top) / sum; }`
+			: '';
+	const signature = dropout ? `base : i32, step : u32, sample : u32, keep : f32` : `base : i32`;
+	return `
+fn ${name}(${signature}) {
+	for (var i = 0; i < ${sizes[0]}; i++) { raw[i] = features[base + i]; act[i] = raw[i]; mask[i] = 1.0; }
+	${layers.join('\n')}
+	${softmax}
+}`;
+}
+
+/**
+ * One invocation runs every step of the plan: for each sample of a batch, forward and backward,
+ * gradients summed in `result` after the parameters; then the SGD update. `plan` holds the steps'
+ * end offsets (`stepCount` of them), then the sample order.
+ * Output: parameters, then gradient scratch space.
+ */
+export function trainingShader({ layout, activation, problem }: NetworkShape): string {
+	const { sizes, unitOffsets, weightOffsets, biasOffsets, parameterCount: P } = layout;
+	const last = sizes.length - 1;
+	const o = unitOffsets[last];
+	const outputs = sizes[last];
+	const scale = problem === 'classification' ? '1.0' : `${2 / outputs}`;
+	const backward = weightOffsets
+		.map((weightOffset, l) => {
+			const inputs = sizes[l];
+			const width = sizes[l + 1];
+			const from = unitOffsets[l];
+			const to = unitOffsets[l + 1];
+			return `
+	for (var j = 0; j < ${width}; j++) { result[${P + biasOffsets[l]} + j] += delta[${to} + j]; }
+	for (var i = 0; i < ${inputs}; i++) {
+		var back = 0.0;
+		for (var j = 0; j < ${width}; j++) {
+			let w = ${weightOffset} + i * ${width} + j;
+			result[${P} + w] += act[${from} + i] * delta[${to} + j];
+			back += result[w] * delta[${to} + j];
+		}
+		${l > 0 ? `delta[${from} + i] = back * mask[${from} + i] * slope(raw[${from} + i]);` : ''}
+	}`;
+		})
+		.reverse()
+		.join('\n');
+	const update = weightOffsets
+		.map((weightOffset, l) => {
+			const end = l + 1 < weightOffsets.length ? weightOffsets[l + 1] : P;
+			return `
+	for (var w = ${weightOffset}; w < ${biasOffsets[l]}; w++) {
+		let p = result[w];
+		result[w] = p - uniforms.learningRate * (result[${P} + w] / batch + uniforms.l1 * sign(p) + 2.0 * uniforms.l2 * p);
+	}
+	for (var b = ${biasOffsets[l]}; b < ${end}; b++) { result[b] = result[b] - uniforms.learningRate * (result[${P} + b] / batch); }`;
+		})
+		.join('\n');
+	return `${common(layout, activation)}
+${dropoutHash}
+${forward(layout, problem, 'forwardTraining', (index) => `result[${index}]`, true)}
+
+fn main(index : i32) {
+	if (index != 0) { return; }
+	for (var p = 0; p < PARAMETERS; p++) { result[p] = state[p]; result[PARAMETERS + p] = 0.0; }
+	let keep = 1.0 / (1.0 - f32(uniforms.dropThreshold) / 4294967296.0);
+	var begin = 0;
+	for (var s = 0; s < uniforms.stepCount; s++) {
+		let end = plan[s];
+		let step = u32(uniforms.firstStep + s);
+		for (var k = begin; k < end; k++) {
+			let sample = plan[uniforms.stepCount + k];
+			forwardTraining(sample * ${sizes[0]}, step, u32(sample), keep);
+			for (var k2 = 0; k2 < ${outputs}; k2++) {
+				delta[${o} + k2] = ${scale} * (act[${o} + k2] - targets[sample * ${outputs} + k2]);
+			}
+			${backward}
+		}
+		let batch = f32(end - begin);
+		${update}
+		for (var g = 0; g < PARAMETERS; g++) { result[PARAMETERS + g] = 0.0; }
+		begin = end;
+	}
+}`;
+}
+
+/**
+ * One invocation per row of `features`: every unit's output for that row, after the parameters
+ * (copied from `state` by the first invocations) in the output.
+ */
+export function evaluationShader({ layout, activation, problem }: NetworkShape): string {
+	return `${common(layout, activation)}
+${forward(layout, problem, 'forwardRow', (index) => `state[${index}]`, false)}
+
+fn main(index : i32) {
+	if (index < PARAMETERS) { result[index] = state[index]; }
+	if (index >= uniforms.rows) { return; }
+	forwardRow(index * ${layout.sizes[0]});
+	for (var u = 0; u < UNITS; u++) { result[PARAMETERS + index * UNITS + u] = act[u]; }
+}`;
+}
