@@ -120,3 +120,11 @@ export async function removeWebGpu(page: Page): Promise<void> {
 		await route.fulfill({ response, body });
 	});
 }
+
+/** Fakes the tab going hidden (or visible again), as switching tabs or minimising would. */
+export async function setHidden(page: Page, hidden: boolean): Promise<void> {
+	await page.evaluate((value) => {
+		Object.defineProperty(document, 'hidden', { value, configurable: true });
+		document.dispatchEvent(new Event('visibilitychange'));
+	}, hidden);
+}

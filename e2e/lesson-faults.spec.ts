@@ -1,11 +1,19 @@
-import type { Page } from '@playwright/test';
-import { expect, removeWebGpu, statusOf, test, waitForStep, waitUntilReady } from './fixtures';
+import {
+	expect,
+	removeWebGpu,
+	setHidden,
+	statusOf,
+	test,
+	waitForStep,
+	waitUntilReady
+} from './fixtures';
 
 /**
  * The faults every training lesson must survive (issue 8), on each lesson's small e2e settings.
  * The perceptron's, the LSTM's and object detection's own specs cover them there too.
  */
 const lessons = [
+	{ slug: 'neural-networks', url: '/lessons/neural-networks/?hidden=4&speed=4' },
 	{ slug: 'cnn', url: '/lessons/cnn/?lr=0.003&batch=8&seed=1&speed=5&digit=0&eval=100' },
 	{
 		slug: 'augmentation',
@@ -17,13 +25,6 @@ const lessons = [
 		url: '/lessons/rnn-variants/?length=10&units=16&batch=16&lr=0.01&speed=5'
 	}
 ];
-
-async function setHidden(page: Page, hidden: boolean): Promise<void> {
-	await page.evaluate((value) => {
-		Object.defineProperty(document, 'hidden', { value, configurable: true });
-		document.dispatchEvent(new Event('visibilitychange'));
-	}, hidden);
-}
 
 for (const { slug, url } of lessons) {
 	test.describe(slug, () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { chromiumLaunchOptions } from './browser.js';
-import { expect, test, watchLongTasks } from './fixtures';
+import { expect, setHidden, test, watchLongTasks } from './fixtures';
 
 // A fake webcam that films chelsea.png (CC0, from Debian's python3-skimage), made here with ffmpeg;
 // Chromium plays it in a loop as the camera. The file must exist before the browser starts.
@@ -79,15 +79,10 @@ test('the webcam: a cat box over the cat on WebGPU, frames keep coming, the page
 	expect(await longTasks()).toEqual([]);
 
 	// A hidden tab pauses detection and says so; coming back resumes it.
-	const setHidden = (hidden: boolean) =>
-		page.evaluate((value) => {
-			Object.defineProperty(document, 'hidden', { value, configurable: true });
-			document.dispatchEvent(new Event('visibilitychange'));
-		}, hidden);
-	await setHidden(true);
+	await setHidden(page, true);
 	await expect(status).toHaveAttribute('data-running', 'false');
 	await expect(page.getByTestId('paused-hidden')).toBeVisible();
-	await setHidden(false);
+	await setHidden(page, false);
 	await expect(status).toHaveAttribute('data-running', 'true');
 	await waitForFrames(page, Number(await status.getAttribute('data-step')) + 1);
 

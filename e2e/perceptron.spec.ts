@@ -1,6 +1,7 @@
 import {
 	chartPoints,
 	expect,
+	setHidden,
 	statusOf,
 	test,
 	waitForStep,
@@ -165,16 +166,10 @@ test('a hidden tab pauses training and says so; training goes on when it is show
 	await waitUntilReady(page);
 	await page.getByTestId('train').click();
 	await waitForStep(page, 5);
-	await page.evaluate(() => {
-		Object.defineProperty(document, 'hidden', { value: true, configurable: true });
-		document.dispatchEvent(new Event('visibilitychange'));
-	});
+	await setHidden(page, true);
 	await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'false');
 	await expect(page.getByTestId('paused-hidden')).toContainText('paused while this tab is hidden');
-	await page.evaluate(() => {
-		Object.defineProperty(document, 'hidden', { value: false, configurable: true });
-		document.dispatchEvent(new Event('visibilitychange'));
-	});
+	await setHidden(page, false);
 	await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'true');
 	await expect(page.getByTestId('paused-hidden')).toContainText('went on when you came back');
 });
