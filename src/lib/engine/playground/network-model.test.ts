@@ -133,7 +133,7 @@ describe('PlaygroundNetwork (CPU engine)', () => {
 			configFor(circle, { regularization: 'l2', regularizationRate: 0.001 }),
 			circle
 		);
-		const result = await network.compareWithTfjs(4);
+		const result = await network.compareWithTfjs(100);
 		expect(result.steps).toBe(100);
 		expect(result.moved).toBeGreaterThan(0.01);
 		expect(result.lossGap).toBeLessThan(1e-4);

@@ -2,13 +2,21 @@ import * as tf from '../tf';
 import type { LiveModel } from '../live-model';
 import type { Rng } from '../random';
 import type { Evaluation, Metrics } from '../session';
-import { exportFiles, importFiles } from '../models/model-files';
+import { exportFiles, importFiles, loadFromBrowser, saveInBrowser } from '../models/model-files';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelFiles } from '../models/cnn-spec';
 import { CpuEngine } from './cpu-engine';
 import type { EngineData, NetworkEngine, NetworkShape, TrainingRule } from './engine';
 import { featureMatrix, gridFeatureMatrix, targetMatrix } from './features';
 import { dropThreshold, initialParameters, layoutFor, planEpochs, shuffleRng } from './layout';
-import { gridSize, type Dataset, type NetworkConfig, type NetworkSnapshot } from './spec';
+import {
+	activations,
+	gridSize,
+	type Activation,
+	type Dataset,
+	type NetworkConfig,
+	type NetworkSnapshot
+} from './spec';
 import {
 	buildLayersModel,
 	LayersTrainer,
@@ -18,6 +26,7 @@ import {
 import { WebGpuEngine } from './webgpu-engine';
 
 const cells = gridSize * gridSize;
+const browserKey = 'tensor-trail-neural-network';
 /** Epochs a running session may leave pending before they go to the GPU as one dispatch. */
 const maxPendingEpochs = 64;
 
@@ -38,8 +47,10 @@ const shapeKey = (config: NetworkConfig) =>
 export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, NetworkSnapshot> {
 	/** The heatmaps should move smoothly: reports may take a quarter of the time. */
 	readonly reportShare = 0.25;
-	readonly weightChangingRequests = ['importFiles'] as const;
+	readonly weightChangingRequests = ['importFiles', 'loadFromBrowser'] as const;
 	#config: NetworkConfig;
+	/** The data as given, and as trained on: empty while it does not fit the outputs (see #fitting). */
+	#given: Dataset;
 	#data: Dataset;
 	#shape: NetworkShape;
 	#engine: NetworkEngine;
@@ -55,13 +66,14 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 
 	constructor(config: NetworkConfig, data: Dataset) {
 		this.#config = { ...config };
-		this.#data = data;
+		this.#given = data;
+		this.#data = this.#fitting(data);
 		this.#shape = this.#shapeOf(config);
 		this.#rng = shuffleRng(config.seed);
 		this.#engine = this.#createEngine(initialParameters(this.#shape.layout, config.seed));
 		this.#train = this.#prepareData();
 		this.#evaluationRows = this.#rows();
-		this.#testTargets = targetMatrix(data.test, data.problem, config.outputs);
+		this.#testTargets = targetMatrix(this.#data.test, data.problem, config.outputs);
 	}
 
 	get epoch(): number {
@@ -81,7 +93,7 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 			this.#engine.dispose();
 			this.#shape = this.#shapeOf(config);
 			this.#engine = this.#createEngine(initialParameters(this.#shape.layout, config.seed));
-			this.setData(this.#data);
+			this.setData(this.#given);
 			this.#restart();
 		} else if (reseeded) {
 			this.reinitialize();
@@ -90,10 +102,11 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 
 	setData(data: Dataset): void {
 		this.#flush();
-		this.#data = data;
+		this.#given = data;
+		this.#data = this.#fitting(data);
 		this.#train = this.#prepareData();
 		this.#evaluationRows = this.#rows();
-		this.#testTargets = targetMatrix(data.test, data.problem, this.#config.outputs);
+		this.#testTargets = targetMatrix(this.#data.test, data.problem, this.#config.outputs);
 	}
 
 	reinitialize(): void {
@@ -145,22 +158,28 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 	async handleRequest(name: string, payload: unknown): Promise<unknown> {
 		switch (name) {
 			case 'exportFiles':
-				return this.#exportFiles();
+				return this.#withLayersModel((model) => exportFiles(model, 'neural-network.weights.bin'));
 			case 'importFiles':
-				return this.#importFiles(payload as ModelFiles);
+				return this.#adopt(await importFiles(payload as ModelFiles));
+			case 'saveInBrowser':
+				return this.#withLayersModel((model) => saveInBrowser(model, browserKey));
+			case 'loadFromBrowser': {
+				const { model, savedAt } = await loadFromBrowser(browserKey);
+				return { ...(await this.#adopt(model)), savedAt };
+			}
 			case 'compareWithTfjs':
-				return this.compareWithTfjs((payload as { epochs?: number } | undefined)?.epochs ?? 10);
+				return this.compareWithTfjs((payload as { steps?: number } | null)?.steps ?? 100);
 			default:
 				throw new Error(`unknown request ${name}`);
 		}
 	}
 
 	/**
-	 * Trains a copy of the current weights for `epochs` with this engine and with tfjs's own
-	 * layers and SGD on the same batches, and returns how far apart their weights, losses and
+	 * Trains a copy of the current weights for `steps` SGD steps with this engine and with tfjs's
+	 * own layers and SGD on the same batches, and returns how far apart their weights, losses and
 	 * gradients end up. The weights of the model itself are left as they were.
 	 */
-	async compareWithTfjs(epochs: number) {
+	async compareWithTfjs(steps: number): Promise<EngineCheck> {
 		this.#flush();
 		const start = (await this.#engine.evaluate(new Float32Array(0), 0)).parameters;
 		const engine = this.#createEngine(start);
@@ -168,12 +187,11 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 		const rule = this.#rule();
 		const { features, targets, count } = this.#train;
 		const reference = new LayersTrainer(this.#shape, start, rule, features, targets, count);
-		const plan = planEpochs(
-			count,
-			this.#config.batchSize,
-			epochs,
-			shuffleRng(this.#config.seed + 1)
-		);
+		if (count === 0) throw new Error('there are no training points to check on');
+		const { batchSize, seed } = this.#config;
+		const epochs = Math.ceil(steps / Math.ceil(count / batchSize));
+		const full = planEpochs(count, batchSize, epochs, shuffleRng(seed + 1));
+		const plan = { order: full.order, ends: full.ends.slice(0, steps) };
 		engine.train(plan, 0, rule);
 		reference.train(plan);
 		const ours = (await engine.evaluate(new Float32Array(0), 0)).parameters;
@@ -197,6 +215,16 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 
 	dispose(): void {
 		this.#engine.dispose();
+	}
+
+	/**
+	 * The page sends new settings and new data one after the other; between the two, data with
+	 * another number of classes than the network's outputs is held back rather than trained on.
+	 */
+	#fitting(data: Dataset): Dataset {
+		const { problem, outputs } = this.#config;
+		const fits = data.problem === problem && (problem === 'regression' || data.classes === outputs);
+		return fits ? data : { ...data, train: [], test: [] };
 	}
 
 	#shapeOf(config: NetworkConfig): NetworkShape {
@@ -283,7 +311,8 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 		};
 	}
 
-	async #exportFiles(): Promise<ModelFiles> {
+	/** The trained network as a tfjs Layers model, for `use` (saving it), then disposed. */
+	async #withLayersModel<T>(use: (model: tfl.LayersModel) => Promise<T>): Promise<T> {
 		const parameters =
 			this.#evaluated ?? (await this.#engine.evaluate(new Float32Array(0), 0)).parameters;
 		const model = buildLayersModel(this.#shape.layout.sizes, this.#config.activation);
@@ -293,18 +322,18 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 			problem: this.#config.problem
 		});
 		try {
-			return await exportFiles(model, 'neural-network.weights.bin');
+			return await use(model);
 		} finally {
 			model.dispose();
 		}
 	}
 
 	/**
-	 * Loads a network exported by this lesson. Its features and outputs must fit the current data;
-	 * its hidden layers and activation are adopted (the page updates its settings to match).
+	 * Takes over a network saved by this lesson (then disposes it). Its inputs and outputs must fit
+	 * the current features and data; its hidden layers and activation are adopted, and the page
+	 * updates its settings to match.
 	 */
-	async #importFiles(files: ModelFiles): Promise<{ hidden: number[]; activation: string }> {
-		const model = await importFiles(files);
+	async #adopt(model: tfl.LayersModel): Promise<{ hidden: number[]; activation: Activation }> {
 		try {
 			const { sizes, parameters } = await readLayersWeights(model);
 			const outputs = sizes[sizes.length - 1];
@@ -313,19 +342,33 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 					`the network takes ${sizes[0]} inputs and gives ${outputs} outputs; this data and these features need ${this.#config.features.length} and ${this.#config.outputs}`
 				);
 			}
-			const activation = String(model.layers[0].getConfig().activation ?? 'linear');
+			const activation = String(model.layers[0].getConfig().activation ?? 'linear') as Activation;
+			if (!activations.includes(activation)) {
+				throw new Error(
+					`the network uses the activation ${activation}, which this lesson does not have`
+				);
+			}
 			const hidden = sizes.slice(1, -1);
-			this.configure({
-				...this.#config,
-				hidden,
-				activation: activation as NetworkConfig['activation']
-			});
+			this.configure({ ...this.#config, hidden, activation });
 			this.#engine.setParameters(parameters);
 			return { hidden, activation };
 		} finally {
 			model.dispose();
 		}
 	}
+}
+
+/** How closely an engine followed tfjs's own layers and SGD over the same steps. */
+export interface EngineCheck {
+	engine: NetworkEngine['kind'];
+	steps: number;
+	loss: number;
+	referenceLoss: number;
+	lossGap: number;
+	gradientGap: number;
+	weightGap: number;
+	/** How far the weights moved from where they started: the check is only worth it when > 0. */
+	moved: number;
 }
 
 function largestGap(a: Float32Array, b: Float32Array): number {
