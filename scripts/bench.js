@@ -31,6 +31,15 @@ const cases = [
 /** COCO-SSD: frames per block and block pairs, a few minutes on SwiftShader WebGPU (~10 s a frame). */
 const detectionCase = { name: 'coco-ssd', options: { frames: 3, rounds: 3 } };
 
+/**
+ * The neural-networks playground on each backend: three networks, alternating blocks of about
+ * half a second (tfjs: at most 2 s), about a minute per backend on SwiftShader.
+ */
+const playgroundCase = {
+	name: 'playground',
+	options: { rounds: 3, blockMs: 500, sessionMs: 1200, tfjsBlockMs: 2000, tfjsMaxEpochs: 200 }
+};
+
 /** @param {number[]} values */
 const median = (values) => {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -58,26 +67,55 @@ if (!existsSync('build/bench/index.html')) {
 	console.error('bench: run `npm run build` first');
 	process.exit(1);
 }
-const server = spawn(
-	'npx',
-	['vite', 'preview', '--host', 'localhost', '--port', String(port), '--strictPort'],
-	{
-		stdio: 'ignore'
+/**
+ * Vite's own process (not npx, whose child would outlive kill()), on a port nothing else serves:
+ * a leftover server would answer with an older build's file list.
+ */
+async function startServer() {
+	if (
+		await fetch(`${base}/`).then(
+			() => true,
+			() => false
+		)
+	) {
+		throw new Error(`port ${port} is already served by another process: stop it first`);
 	}
-);
+	const args = ['preview', '--host', 'localhost', '--port', String(port), '--strictPort'];
+	const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', ...args], {
+		stdio: 'ignore'
+	});
+	await waitForServer(child);
+	return child;
+}
+let server = await startServer();
+
+/**
+ * A fresh bench page, ready. The machine is shared: if something else stopped the preview server
+ * between cases, it is started again (a case already running in a page does not need it).
+ * @param {import('@playwright/test').Browser} browser
+ */
+async function openBenchPage(browser) {
+	if (server.exitCode !== null || server.signalCode !== null) {
+		console.warn('bench: the preview server was stopped from outside; starting it again');
+		server = await startServer();
+	}
+	const page = await browser.newPage();
+	await page.goto(`${base}/bench/`);
+	await page.getByTestId('bench-status').filter({ hasText: 'ready' }).waitFor();
+	return page;
+}
 const backend = process.env.BENCH_BACKEND ?? null;
 // BENCH_CASES=cnn,char-lstm measures only those (the table then has only their rows).
 const only = process.env.BENCH_CASES?.split(',');
 const rows = [];
 /** @type {any} */
 let detection = null;
+/** @type {any} */
+let playground = null;
 try {
-	await waitForServer(server);
 	const browser = await chromium.launch(chromiumLaunchOptions());
 	for (const { name, options } of cases.filter((c) => !only || only.includes(c.name))) {
-		const page = await browser.newPage();
-		await page.goto(`${base}/bench/`);
-		await page.getByTestId('bench-status').filter({ hasText: 'ready' }).waitFor();
+		const page = await openBenchPage(browser);
 		console.log(`bench: ${name}…`);
 		const result = await page.evaluate(
 			({ name, options }) => /** @type {any} */ (window).tensorTrailBench.run(name, options),
@@ -91,9 +129,7 @@ try {
 		// WebGPU, where the package's detect() cannot work here, and WebGL, where both run.
 		detection = [];
 		for (const detectionBackend of backend ? [backend] : ['webgpu', 'webgl']) {
-			const page = await browser.newPage();
-			await page.goto(`${base}/bench/`);
-			await page.getByTestId('bench-status').filter({ hasText: 'ready' }).waitFor();
+			const page = await openBenchPage(browser);
 			console.log(`bench: ${detectionCase.name} on ${detectionBackend}…`);
 			const result = await page.evaluate(
 				(options) => /** @type {any} */ (window).tensorTrailBench.runDetection(options),
@@ -111,6 +147,32 @@ try {
 			await page.close();
 		}
 	}
+	if (!only || only.includes(playgroundCase.name)) {
+		playground = [];
+		for (const playgroundBackend of backend ? [backend] : ['webgpu', 'webgl', 'cpu']) {
+			const page = await openBenchPage(browser);
+			console.log(`bench: playground on ${playgroundBackend}…`);
+			const result = await page.evaluate(
+				(options) => /** @type {any} */ (window).tensorTrailBench.runPlayground(options),
+				{ ...playgroundCase.options, backend: playgroundBackend }
+			);
+			if (result.backend !== playgroundBackend)
+				console.warn(`bench: playground asked for ${playgroundBackend}, ran on ${result.backend}`);
+			playground.push({
+				...result,
+				options: playgroundCase.options,
+				measured: new Date().toISOString().slice(0, 10)
+			});
+			for (const row of result.rows) {
+				const rate = (/** @type {{ epochs: number, ms: number }[]} */ blocks) =>
+					median(blocks.map((b) => (b.epochs * 1000) / b.ms)).toFixed(1);
+				console.log(
+					`bench: playground ${row.network} on ${result.backend}: ours ${rate(row.ours)}, lesson loop ${rate(row.session)}, playground-style ${rate(row.style)}, tfjs ${rate(row.tfjs)} epochs/s`
+				);
+			}
+			await page.close();
+		}
+	}
 	await browser.close();
 } finally {
 	server.kill();
@@ -121,6 +183,7 @@ const date = new Date().toISOString().slice(0, 10);
 if (only && existsSync('docs/benchmarks.json')) {
 	const last = JSON.parse(readFileSync('docs/benchmarks.json', 'utf8'));
 	detection ??= last.detection ?? null;
+	playground ??= last.playground ?? null;
 	const kept = last.rows.filter((/** @type {{ name: string }} */ row) => !only.includes(row.name));
 	rows.unshift(...kept);
 	rows.sort(
@@ -155,8 +218,85 @@ Both run the same graph, whose executor makes ${d.graphReads.reads} read calls p
 `;
 };
 
+/** Epochs per second: whole numbers above 100, two significant digits below 1. @param {number} v */
+const epochRate = (v) =>
+	v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toPrecision(2);
+/** @param {{ epochs: number, ms: number }[]} blocks */
+const rates = (blocks) => blocks.map((b) => (b.epochs * 1000) / b.ms);
+/** Median (min–max). @param {number[]} values @param {(v: number) => string} format */
+const withRange = (values, format) =>
+	`${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
+/** @param {number | null} v (NaN comes back from JSON as null) */
+const accuracy = (v) => (v === null || !Number.isFinite(v) ? '–' : v.toFixed(3));
+/** @param {any} r */
+const playgroundRow = (r) => {
+	const ours = rates(r.ours);
+	const session = rates(r.session);
+	const style = rates(r.style);
+	const styleWithLoss = rates(r.styleWithLoss);
+	const tfjs = rates(r.tfjs);
+	/** @param {number[]} a @param {number[]} b */
+	const ratio = (a, b) =>
+		withRange(
+			a.map((v, i) => v / b[i]),
+			(v) => epochRate(v)
+		);
+	const engine = r.engine === 'webgpu-fused' ? 'fused WebGPU program' : 'CPU typed arrays';
+	const d = r.dispatchesPerEpoch;
+	const dispatches = d
+		? `${d.ours.toFixed(3)} / ${d.sessionTraining.toFixed(3)} + ${d.sessionEvaluation.toFixed(3)} / ${Math.round(d.tfjs)}`
+		: '– (no GPU)';
+	const t = r.tensorsAtEpochs;
+	const leaked = (t.at(-1) - t[1]) / Math.max(1, t.length - 2);
+	const tfjsLeaked = (r.tfjsTensors.after - r.tfjsTensors.before) / r.tfjsTensors.epochs;
+	return `| ${r.description} | ${r.backend} (${r.adapter || '–'}) | ${engine} | ${withRange(ours, epochRate)} | ${withRange(session, epochRate)} (${median(r.reportsPerSession)} reports/block) | ${withRange(style, epochRate)} | ${withRange(styleWithLoss, epochRate)} | ${withRange(tfjs, epochRate)} | **${ratio(ours, style)}** | **${ratio(session, styleWithLoss)}** | **${ratio(ours, tfjs)}** | ${dispatches} | ${leaked} / ${Number(tfjsLeaked.toFixed(2))} | ${Math.round(r.warmUpMs.ours)} / ${Math.round(r.warmUpMs.tfjs)} | ${accuracy(r.testAccuracy.ours)} / ${accuracy(r.testAccuracy.style)} |`;
+};
+/** @param {any[]} runs */
+const playgroundSection = (runs) => {
+	const options = runs[0].options;
+	return `## Neural-networks playground: epochs per second
+
+The playground's engine (\`PlaygroundNetwork\`, one step = one epoch) in a worker, against two references
+on the same data, network shape and backend, in the same worker, in ${options.rounds} rounds of alternating blocks:
+a plain-JavaScript engine written in TensorFlow Playground's style (\`src/lib/bench/playground-style.ts\`:
+neuron and link objects, every point forward and back on its own, accumulated derivatives applied every
+batch; one tanh output with ±1 targets and square error where ours has two softmax outputs and
+cross-entropy; points in a fixed order where ours shuffles every epoch), and the bare tfjs loop
+(\`LayersTrainer\`: \`optimizer.minimize\` per batch on the same kind of batches). Every network trains on
+250 points (250 more are the test set), learning rate 0.03, no noise, seed 1 (the ReLU network seed 2: with
+seed 1's initial weights both units of its second hidden layer are dead for every point and it never learns).
+
+- **ours**: \`trainStep()\` × N, then \`await sync()\` (blocks of about ${options.blockMs} ms). On WebGPU that is
+  the fused program, one dispatch for up to 64 queued epochs; **on webgl and cpu our engine is the CPU
+  typed-array engine** (it does not use tfjs's backend at all), so those rows time the same code twice.
+- **lesson loop**: the lesson's own loop, a \`TrainingSession\` at full speed for ${options.sessionMs} ms
+  of wall time, with its reports (\`evaluate()\`: losses, accuracy and every heatmap, drawn as a chart on the
+  bench page).
+- **playground-style**: epochs without and with the train and test loss after every epoch (TensorFlow
+  Playground computes both after every epoch, for its chart).
+- **tfjs**: time-boxed (it is 3 to 4 orders of magnitude slower here), a block is at most ${options.tfjsBlockMs / 1000} s or ${options.tfjsMaxEpochs} epochs,
+  synced by a small read about every 300 ms; epochs/s = epochs done (fractions count) ÷ time.
+
+Medians of the rounds, (min–max); ratios are taken round by round. Dispatches: WebGPU compute dispatches
+per epoch of the \`trainStep\` × N blocks / of the lesson loop (training + evaluation) / of tfjs.
+Tensors leaked per epoch: ours epoch by epoch with a report after each, after warm-up; tfjs over all its
+blocks. Warm-up: ours is a burst and a report on a throwaway copy (what the lesson's worker does before
+Train), tfjs its first two steps; both compile shaders on the GPU backends. Test accuracy at the end of the
+run, a check that both engines learn.
+
+| network | backend | our engine | ours epochs/s | lesson loop epochs/s | playground-style epochs/s | playground-style, loss every epoch | tfjs epochs/s | ours ÷ playground-style | lesson loop ÷ playground-style with loss | ours ÷ tfjs | GPU dispatches per epoch: ours / lesson loop / tfjs | tensors leaked per epoch: ours / tfjs | warm-up ms: ours / tfjs | test accuracy: ours / playground-style |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${runs.flatMap((run) => run.rows.map(playgroundRow)).join('\n')}
+
+Measured ${[...new Set(runs.map((run) => run.measured))].join(', ')}; settings ${JSON.stringify(options)}. Main-thread long tasks: ${runs.map((run) => `${run.backend} ${run.longTasks.length}`).join(', ')}.
+`;
+};
+
 mkdirSync('docs', { recursive: true });
-writeFileSync('docs/benchmarks.json', JSON.stringify({ date, rows, detection }, null, '\t') + '\n');
+writeFileSync(
+	'docs/benchmarks.json',
+	JSON.stringify({ date, rows, detection, playground }, null, '\t') + '\n'
+);
 writeFileSync(
 	'docs/benchmarks.md',
 	`# Benchmarks
@@ -173,6 +313,7 @@ ${table.join('\n')}
 Block sizes and settings: ${rows.map((r) => `${r.name} ${JSON.stringify(r.options)}`).join('; ')}.
 Raw numbers: [benchmarks.json](benchmarks.json).
 
+${playground ? playgroundSection(playground) : ''}
 ${detection ? `## Object detection: frame latency\n\n${detection.map(detectionTable).join('\n')}` : ''}`
 );
 // Written as the repository's formatter writes them, so that `npm run lint` stays clean.

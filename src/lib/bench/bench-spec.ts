@@ -90,3 +90,84 @@ export interface DetectionBenchResult {
 
 export type DetectionBenchFromWorker =
 	{ type: 'result'; result: DetectionBenchResult } | { type: 'error'; message: string };
+
+/** The neural-networks playground: epochs per second of our engine, a TF-Playground-style one and tfjs. */
+export const playgroundNetworks = ['default', 'spiral-deep', 'relu-batch1'] as const;
+export type PlaygroundNetworkName = (typeof playgroundNetworks)[number];
+
+export interface PlaygroundBenchOptions {
+	backend: string | null;
+	/** Rounds of alternating blocks (ours, its lesson loop, playground-style ×2, tfjs). */
+	rounds: number;
+	/** About how long a block of our engine or of the playground-style engine runs, ms. */
+	blockMs: number;
+	/** How long the lesson's loop (a TrainingSession with its reports) runs per round, ms. */
+	sessionMs: number;
+	/** A tfjs block stops after this long (or `tfjsMaxEpochs`), whichever comes first, ms. */
+	tfjsBlockMs: number;
+	tfjsMaxEpochs: number;
+	/** Default: all of `playgroundNetworks`. */
+	networks?: PlaygroundNetworkName[];
+}
+
+/** Epochs trained and the time they took, for one timed block. */
+export interface EpochBlock {
+	epochs: number;
+	ms: number;
+}
+
+export interface PlaygroundBenchRow {
+	network: PlaygroundNetworkName;
+	/** What the network is, in words. */
+	description: string;
+	backend: string;
+	adapter: string;
+	/** Which of our engines ran: the fused WebGPU program, or typed arrays on the CPU. */
+	engine: 'webgpu-fused' | 'cpu-typed';
+	/** Our engine: PlaygroundNetwork trainStep × N, then await sync(). */
+	ours: EpochBlock[];
+	/** The lesson's loop: a TrainingSession at full speed, with its reports, for a fixed wall time. */
+	session: EpochBlock[];
+	/** Reports (evaluate(): loss, accuracy, every heatmap) per session block. */
+	reportsPerSession: number[];
+	/** The TF-Playground-style engine, without and with the train and test loss after every epoch. */
+	style: EpochBlock[];
+	styleWithLoss: EpochBlock[];
+	/** The bare tfjs loop (LayersTrainer: optimizer.minimize per batch), time-boxed. */
+	tfjs: EpochBlock[];
+	/** WebGPU compute dispatches per epoch (null off WebGPU, where our engine dispatches none). */
+	dispatchesPerEpoch: {
+		ours: number;
+		/** In the lesson's loop: its training dispatches, and its evaluations, per epoch. */
+		sessionTraining: number;
+		sessionEvaluation: number;
+		tfjs: number;
+	} | null;
+	/** Our network's tensors at consecutive epoch boundaries (each epoch then a report), after warm-up. */
+	tensorsAtEpochs: number[];
+	/** Live tensors before and after all tfjs blocks, and the tfjs epochs between them. */
+	tfjsTensors: { before: number; after: number; epochs: number };
+	/** Warm-up (shader compilation on the GPU backends): our first burst and report, tfjs's first steps. */
+	warmUpMs: { ours: number; tfjs: number };
+	/** Where each engine got to, as a sanity check that they all learn (test accuracy). */
+	testAccuracy: { ours: number; style: number };
+	/** Times the lesson's loop stopped by itself (a non-finite or diverging loss). */
+	sessionStops: number;
+}
+
+export interface PlaygroundBenchResult {
+	backend: string;
+	adapter: string;
+	rows: PlaygroundBenchRow[];
+}
+
+export type PlaygroundBenchFromWorker =
+	| {
+			type: 'progress';
+			network: PlaygroundNetworkName;
+			step: number;
+			loss: number;
+			testLoss?: number;
+	  }
+	| { type: 'result'; result: PlaygroundBenchResult }
+	| { type: 'error'; message: string };
