@@ -13,7 +13,10 @@ import {
  * The perceptron's, the LSTM's and object detection's own specs cover them there too.
  */
 const lessons = [
-	{ slug: 'neural-networks', url: '/lessons/neural-networks/?hidden=4&speed=4' },
+	{
+		slug: 'neural-networks',
+		url: '/lessons/neural-networks/?hidden=4&speed=4&engine=webgpu-fused'
+	},
 	{ slug: 'cnn', url: '/lessons/cnn/?lr=0.003&batch=8&seed=1&speed=5&digit=0&eval=100' },
 	{
 		slug: 'augmentation',

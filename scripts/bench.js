@@ -263,8 +263,8 @@ neuron and link objects, every point forward and back on its own, accumulated de
 batch; one tanh output with ±1 targets and square error where ours has two softmax outputs and
 cross-entropy; points in a fixed order where ours shuffles every epoch), and the bare tfjs loop
 (\`LayersTrainer\`: \`optimizer.minimize\` per batch on the same kind of batches). Every network trains on
-250 points (250 more are the test set), learning rate 0.03, no noise, seed 1 (the ReLU network seed 2: with
-seed 1's initial weights both units of its second hidden layer are dead for every point and it never learns).
+250 points (250 more are the test set), learning rate 0.03, no noise, seed 1 (hidden biases start at 0.1, as in
+TensorFlow Playground, so that no ReLU unit starts dead).
 
 - **ours**: \`trainStep()\` × N, then \`await sync()\` (blocks of about ${options.blockMs} ms). On WebGPU that is
   the fused program, one dispatch for up to 64 queued epochs; **on webgl and cpu our engine is the CPU

@@ -17,7 +17,8 @@ function snapshotOf(sizes: number[]): NetworkSnapshot {
 		biases: sizes.slice(1).map((n) => new Float32Array(n)),
 		grids: sizes.map((n) => new Float32Array(n * cells)),
 		confusion: null,
-		engine: 'cpu-typed'
+		engine: 'cpu-typed',
+		engineRates: null
 	};
 }
 

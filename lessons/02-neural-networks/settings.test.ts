@@ -31,6 +31,7 @@ describe('playground settings in the URL', () => {
 		regularizationRate: 0.003,
 		dropout: 0.2,
 		seed: 123456,
+		engine: 'webgpu-fused',
 		speed: 2,
 		added: [
 			{ x1: 1.5, x2: -2.25, label: 4 },
@@ -52,7 +53,7 @@ describe('playground settings in the URL', () => {
 		expect(settingsToQuery({ ...defaultSettings, hidden: [] })).toBe('hidden=none');
 		expect(settingsToQuery(custom, { backend: 'cpu' })).toBe(
 			'data=blobs&classes=5&noise=25&train=70&features=x1,x2,x1TimesX2,sinX1&hidden=8,8,3' +
-				'&act=relu&lr=0.00001&batch=30&reg=l2&regRate=0.003&dropout=0.2&seed=123456&speed=2' +
+				'&act=relu&lr=0.00001&batch=30&reg=l2&regRate=0.003&dropout=0.2&seed=123456&engine=webgpu-fused&speed=2' +
 				'&add=1.5:-2.25:4~-6:6:0&test=1&backend=cpu'
 		);
 	});
@@ -164,7 +165,8 @@ describe('data set and network of the settings', () => {
 			regularization: 'none',
 			regularizationRate: 0,
 			dropout: 0.1,
-			seed: 1
+			seed: 1,
+			engine: 'auto'
 		});
 		expect(configFor(custom, { problem: 'regression', classes: 1 }).outputs).toBe(1);
 		// The config owns its arrays: editing it leaves the settings alone.

@@ -2,6 +2,7 @@ import { generateDataset } from '$lib/engine/playground/datasets';
 import {
 	activations,
 	classificationSets,
+	engineChoices,
 	featureNames,
 	maxHiddenLayers,
 	maxNeurons,
@@ -12,6 +13,7 @@ import {
 	type DataPoint,
 	type Dataset,
 	type DatasetKind,
+	type EngineChoice,
 	type FeatureName,
 	type NetworkConfig,
 	type Regularization
@@ -51,6 +53,8 @@ export interface PlaygroundSettings {
 	regularizationRate: number;
 	dropout: number;
 	seed: number;
+	/** Which engine trains (see `engineChoices`). */
+	engine: EngineChoice;
 	/** 1-based index into speedLevels. */
 	speed: number;
 	/** Points the reader clicked in; they join the training set. */
@@ -72,6 +76,7 @@ export const defaultSettings: PlaygroundSettings = {
 	regularizationRate: 0,
 	dropout: 0,
 	seed: 1,
+	engine: 'auto',
 	speed: speedLevels.length,
 	added: [],
 	showTest: false
@@ -158,6 +163,7 @@ export function parseSettings(params: URLSearchParams): PlaygroundSettings {
 		),
 		dropout: choiceParam(dropoutRates, params.get('dropout'), d.dropout),
 		seed: integerParam(params.get('seed'), 0, 2 ** 31 - 1, d.seed),
+		engine: choiceParam(engineChoices, params.get('engine'), d.engine),
 		speed: integerParam(params.get('speed'), 1, speedLevels.length, d.speed),
 		added: decodePoints(params.get('add')),
 		showTest: params.has('test') ? params.get('test') === '1' : d.showTest
@@ -184,6 +190,7 @@ export function settingsToParams(settings: PlaygroundSettings): URLSearchParams 
 	put('regRate', String(settings.regularizationRate), String(d.regularizationRate));
 	put('dropout', String(settings.dropout), String(d.dropout));
 	put('seed', String(settings.seed), String(d.seed));
+	put('engine', settings.engine, d.engine);
 	put('speed', String(settings.speed), String(d.speed));
 	if (settings.added.length > 0) params.set('add', encodePoints(settings.added));
 	put('test', settings.showTest ? '1' : '0', d.showTest ? '1' : '0');
@@ -237,6 +244,7 @@ export function configFor(
 		regularization: settings.regularization,
 		regularizationRate: settings.regularizationRate,
 		dropout: settings.dropout,
-		seed: settings.seed
+		seed: settings.seed,
+		engine: settings.engine
 	};
 }

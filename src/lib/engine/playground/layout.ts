@@ -42,7 +42,13 @@ export function parameterLayout(sizes: number[]): ParameterLayout {
 
 export const layoutFor = (config: NetworkConfig) => parameterLayout(layerSizes(config));
 
-/** Glorot-uniform weights (tfjs's dense default) and zero biases, from the seed. */
+/**
+ * Glorot-uniform weights (tfjs's dense default), from the seed. Hidden biases start at 0.1, as in
+ * TensorFlow Playground, so that ReLU units start alive: with zero biases a small ReLU network
+ * can begin with every unit of a layer silent on every point, and then it never learns.
+ */
+const hiddenBias = 0.1;
+
 export function initialParameters(layout: ParameterLayout, seed: number): Float32Array {
 	const rng = createRng(deriveSeed(seed, 11));
 	const parameters = new Float32Array(layout.parameterCount);
@@ -52,6 +58,9 @@ export function initialParameters(layout: ParameterLayout, seed: number): Float3
 		const limit = Math.sqrt(6 / (fanIn + fanOut));
 		const start = layout.weightOffsets[l];
 		for (let i = 0; i < fanIn * fanOut; i++) parameters[start + i] = uniform(rng, -limit, limit);
+		if (l + 1 < layout.weightOffsets.length) {
+			parameters.fill(hiddenBias, layout.biasOffsets[l], layout.biasOffsets[l] + fanOut);
+		}
 	}
 	return parameters;
 }

@@ -16,6 +16,7 @@ function configFor(data: Dataset, extra: Partial<NetworkConfig> = {}): NetworkCo
 		regularizationRate: 0,
 		dropout: 0,
 		seed: 1,
+		engine: 'auto',
 		...extra
 	};
 }

@@ -6,7 +6,7 @@ import { exportFiles, importFiles, loadFromBrowser, saveInBrowser } from '../mod
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelFiles } from '../models/cnn-spec';
 import { CpuEngine } from './cpu-engine';
-import type { EngineData, NetworkEngine, NetworkShape, TrainingRule } from './engine';
+import type { EngineData, EngineKind, NetworkEngine, NetworkShape, TrainingRule } from './engine';
 import { featureMatrix, gridFeatureMatrix, targetMatrix } from './features';
 import { dropThreshold, initialParameters, layoutFor, planEpochs, shuffleRng } from './layout';
 import {
@@ -14,6 +14,7 @@ import {
 	gridSize,
 	type Activation,
 	type Dataset,
+	type EngineRates,
 	type NetworkConfig,
 	type NetworkSnapshot
 } from './spec';
@@ -38,6 +39,8 @@ const shapeKey = (config: NetworkConfig) =>
 		config.activation,
 		config.problem
 	]);
+/** The engine race at start-up times each engine until a block of epochs takes this long. */
+const raceBlockMs = 60;
 
 /**
  * The playground's network: one session "step" is one epoch (as in TensorFlow Playground). Steps
@@ -63,6 +66,10 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 	#sgdSteps = 0;
 	#pending = 0;
 	#evaluated: Float32Array | null = null;
+	#engineKind: EngineKind;
+	/** An engine asked for in the settings, taken over at the next sync or evaluation. */
+	#switchTo: EngineKind | null = null;
+	#rates: EngineRates | null = null;
 
 	constructor(config: NetworkConfig, data: Dataset) {
 		this.#config = { ...config };
@@ -70,6 +77,7 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 		this.#data = this.#fitting(data);
 		this.#shape = this.#shapeOf(config);
 		this.#rng = shuffleRng(config.seed);
+		this.#engineKind = this.#preferredEngine();
 		this.#engine = this.#createEngine(initialParameters(this.#shape.layout, config.seed));
 		this.#train = this.#prepareData();
 		this.#evaluationRows = this.#rows();
@@ -91,13 +99,17 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 		this.#config = { ...config };
 		if (reshaped) {
 			this.#engine.dispose();
+			this.#switchTo = null;
+			this.#engineKind = this.#preferredEngine();
 			this.#shape = this.#shapeOf(config);
 			this.#engine = this.#createEngine(initialParameters(this.#shape.layout, config.seed));
 			this.setData(this.#given);
 			this.#restart();
-		} else if (reseeded) {
-			this.reinitialize();
+			return;
 		}
+		const kind = this.#preferredEngine();
+		this.#switchTo = kind === this.#engine.kind ? null : kind;
+		if (reseeded) this.reinitialize();
 	}
 
 	setData(data: Dataset): void {
@@ -115,17 +127,42 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 		this.#restart();
 	}
 
+	/**
+	 * Compiles the shaders before Train is pressed; with the engine left to 'auto' on WebGPU, it
+	 * also races the two engines on this network and data and keeps the faster.
+	 */
+	async warmUp(): Promise<void> {
+		if (this.#config.engine === 'auto' && tf.getBackend() === 'webgpu' && this.#train.count > 0) {
+			const start = (await this.#engine.evaluate(new Float32Array(0), 0)).parameters;
+			this.#rates = {
+				'webgpu-fused': await this.#timeEngine('webgpu-fused', start),
+				'cpu-typed': await this.#timeEngine('cpu-typed', start)
+			};
+			const winner =
+				this.#rates['webgpu-fused'] >= this.#rates['cpu-typed'] ? 'webgpu-fused' : 'cpu-typed';
+			if (winner !== this.#engine.kind) {
+				this.#engine.dispose();
+				this.#engineKind = winner;
+				this.#engine = this.#createEngine(start);
+				this.#engine.setTrainingData(this.#train);
+			}
+		}
+		await this.#engine.evaluate(this.#evaluationRows, cells);
+	}
+
 	trainStep(): void {
 		this.#pending++;
 		if (this.#pending >= maxPendingEpochs) this.#flush();
 	}
 
 	async sync(): Promise<void> {
+		await this.#switchEngine();
 		this.#flush();
 		await this.#engine.sync();
 	}
 
 	async evaluate(): Promise<Evaluation<NetworkSnapshot>> {
+		await this.#switchEngine();
 		this.#flush();
 		const { train, test, problem } = this.#data;
 		const rows = cells + train.length + test.length;
@@ -231,10 +268,57 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 		return { layout: layoutFor(config), activation: config.activation, problem: config.problem };
 	}
 
-	#createEngine(parameters: Float32Array): NetworkEngine {
-		return tf.getBackend() === 'webgpu'
+	/** Moves the weights, as trained so far, to the engine the settings ask for. */
+	async #switchEngine(): Promise<void> {
+		const kind = this.#switchTo;
+		if (!kind) return;
+		const { parameters } = await this.#engine.evaluate(new Float32Array(0), 0);
+		this.#engine.dispose();
+		this.#engineKind = kind;
+		this.#engine = this.#createEngine(parameters);
+		this.#engine.setTrainingData(this.#train);
+		this.#switchTo = null;
+	}
+
+	/** The engine to start with: the fused one on WebGPU unless the CPU one was asked for or won. */
+	#preferredEngine(): EngineKind {
+		if (tf.getBackend() !== 'webgpu') return 'cpu-typed';
+		const choice = this.#config.engine;
+		if (choice !== 'auto') return choice;
+		if (!this.#rates) return 'webgpu-fused';
+		return this.#rates['webgpu-fused'] >= this.#rates['cpu-typed'] ? 'webgpu-fused' : 'cpu-typed';
+	}
+
+	#createEngine(parameters: Float32Array, kind = this.#engineKind): NetworkEngine {
+		return kind === 'webgpu-fused'
 			? new WebGpuEngine(this.#shape, parameters)
 			: new CpuEngine(this.#shape, parameters);
+	}
+
+	/**
+	 * Epochs per second of one engine on a copy of the network (the model is left as it was):
+	 * one burst to compile, then blocks that double until one takes `raceBlockMs`.
+	 */
+	async #timeEngine(kind: EngineKind, parameters: Float32Array): Promise<number> {
+		const engine = this.#createEngine(parameters, kind);
+		try {
+			engine.setTrainingData(this.#train);
+			const rng = shuffleRng(this.#config.seed + 2);
+			const rule = this.#rule();
+			const run = async (epochs: number) => {
+				const started = performance.now();
+				engine.train(planEpochs(this.#train.count, this.#config.batchSize, epochs, rng), 0, rule);
+				await engine.sync();
+				return performance.now() - started;
+			};
+			await run(1);
+			for (let epochs = 4; ; epochs *= 2) {
+				const ms = await run(epochs);
+				if (ms >= raceBlockMs || epochs >= 4096) return (1000 * epochs) / Math.max(ms, 1e-3);
+			}
+		} finally {
+			engine.dispose();
+		}
 	}
 
 	#prepareData(): EngineData {
@@ -278,6 +362,8 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 
 	/** Runs the epochs queued by trainStep(). */
 	#flush(): void {
+		// Queued epochs wait for the engine that was asked for.
+		if (this.#switchTo) return;
 		const epochs = this.#pending;
 		this.#pending = 0;
 		if (epochs === 0 || this.#train.count === 0) return;
@@ -307,7 +393,8 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 			biases: biasOffsets.map((at, l) => parameters.slice(at, at + sizes[l + 1])),
 			grids,
 			confusion,
-			engine: this.#engine.kind
+			engine: this.#engine.kind,
+			engineRates: this.#rates
 		};
 	}
 

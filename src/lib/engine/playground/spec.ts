@@ -47,6 +47,13 @@ export type Activation = (typeof activations)[number];
 export const regularizations = ['none', 'l1', 'l2'] as const;
 export type Regularization = (typeof regularizations)[number];
 
+/**
+ * Which engine trains: 'auto' races the fused WebGPU program against the CPU engine when the
+ * model starts on WebGPU and keeps the faster; without WebGPU the CPU engine always runs.
+ */
+export const engineChoices = ['auto', 'webgpu-fused', 'cpu-typed'] as const;
+export type EngineChoice = (typeof engineChoices)[number];
+
 export const maxHiddenLayers = 8;
 export const maxNeurons = 16;
 
@@ -67,6 +74,7 @@ export interface NetworkConfig {
 	/** Share of hidden neurons dropped at each training step (0 = no dropout). */
 	dropout: number;
 	seed: number;
+	engine: EngineChoice;
 }
 
 /** Grid resolution of the heatmaps (cells per side). */
@@ -104,4 +112,8 @@ export interface NetworkSnapshot {
 	confusion: number[] | null;
 	/** Which engine trains: the fused WebGPU program, or typed arrays on the CPU. */
 	engine: 'webgpu-fused' | 'cpu-typed';
+	/** Epochs per second of each engine in the race at start-up, when there was one. */
+	engineRates: EngineRates | null;
 }
+
+export type EngineRates = Record<NetworkSnapshot['engine'], number>;

@@ -2,7 +2,13 @@ import * as tf from '../tf';
 import { gpuBarrier } from '../backend';
 import type { EngineData, NetworkEngine, NetworkShape, TrainingRule } from './engine';
 import type { EpochPlan, ParameterLayout } from './layout';
-import { evaluationShader, evaluationUniforms, trainingShader, trainingUniforms } from './wgsl';
+import {
+	evaluationShader,
+	evaluationUniforms,
+	trainingShader,
+	trainingUniforms,
+	trainingWorkgroup
+} from './wgsl';
 
 /** The part of tfjs's WebGPU backend this engine uses (its `WebGPUProgram` shape, loosely typed). */
 interface WebGpuProgram {
@@ -40,8 +46,10 @@ export class WebGpuEngine implements NetworkEngine {
 	readonly layout: ParameterLayout;
 	readonly #backend: WebGpuBackend;
 	readonly #key: string;
-	/** Parameters followed by gradient scratch space: the training program's output. */
+	/** Parameters followed by scratch rows for a batch: the training program's output. */
 	#state: tf.Tensor;
+	/** Batch rows the scratch space holds; grows when a larger batch comes. */
+	#rows = 32;
 	#features: tf.Tensor | null = null;
 	#targets: tf.Tensor | null = null;
 
@@ -70,20 +78,21 @@ export class WebGpuEngine implements NetworkEngine {
 
 	train(plan: EpochPlan, firstStep: number, rule: TrainingRule): void {
 		if (!this.#features || !this.#targets || plan.ends.length === 0) return;
+		this.#fitScratch(largestStep(plan));
 		const schedule = new Int32Array(plan.ends.length + plan.order.length);
 		schedule.set(plan.ends);
 		schedule.set(plan.order, plan.ends.length);
 		const planTensor = tf.tensor1d(schedule, 'int32');
 		const program: WebGpuProgram = {
 			variableNames: ['state', 'features', 'targets', 'plan'],
-			outputShape: [2 * this.layout.parameterCount],
-			shaderKey: `${this.#key}-train`,
+			outputShape: [this.#stateSize()],
+			shaderKey: `${this.#key}-train-${this.#rows}`,
 			dispatchLayout: { x: [0] },
 			dispatch: [1, 1, 1],
-			workgroupSize: [1, 1, 1],
+			workgroupSize: [trainingWorkgroup, 1, 1],
 			uniforms: trainingUniforms,
 			size: false,
-			getUserCode: () => trainingShader(this.shape)
+			getUserCode: () => trainingShader(this.shape, this.#rows)
 		};
 		const uniforms: Uniform[] = [
 			{ type: 'float32', data: [rule.learningRate] },
@@ -141,11 +150,37 @@ export class WebGpuEngine implements NetworkEngine {
 		this.#features = this.#targets = null;
 	}
 
+	#stateSize(): number {
+		return this.layout.parameterCount + 2 * this.#rows * this.layout.unitCount;
+	}
+
+	/** Makes room for `rows` samples per step, keeping the parameters where they are (on the GPU). */
+	#fitScratch(rows: number): void {
+		if (rows <= this.#rows) return;
+		this.#rows = rows;
+		const { parameterCount } = this.layout;
+		const previous = this.#state;
+		this.#state = tf.tidy(() =>
+			tf.concat([previous.slice(0, parameterCount), tf.zeros([this.#stateSize() - parameterCount])])
+		);
+		previous.dispose();
+	}
+
 	#stateFrom(parameters: Float32Array): tf.Tensor {
-		const state = new Float32Array(2 * this.layout.parameterCount);
+		const state = new Float32Array(this.#stateSize());
 		state.set(parameters);
 		return tf.tensor1d(state);
 	}
+}
+
+function largestStep(plan: EpochPlan): number {
+	let largest = 0;
+	let begin = 0;
+	for (const end of plan.ends) {
+		largest = Math.max(largest, end - begin);
+		begin = end;
+	}
+	return largest;
 }
 
 function padded(values: Float32Array, length: number): Float32Array {

@@ -99,47 +99,69 @@ fn ${name}(${signature}) {
 }`;
 }
 
+/** Invocations of the training program's one workgroup. */
+export const trainingWorkgroup = 64;
+
 /**
- * One invocation runs every step of the plan: for each sample of a batch, forward and backward,
- * gradients summed in `result` after the parameters; then the SGD update. `plan` holds the steps'
- * end offsets (`stepCount` of them), then the sample order.
- * Output: parameters, then gradient scratch space.
+ * One workgroup runs every step of the plan. For each step: each invocation takes samples of the
+ * batch (forward and backward pass, in private memory) and writes their activations and deltas to
+ * scratch rows; after a barrier, each invocation sums the batch's gradient for its share of the
+ * parameters and updates them; another barrier, and the next step. `plan` holds the steps' end
+ * offsets (`stepCount` of them), then the sample order. Output: the parameters, then the scratch
+ * rows (`rows` of activations, then `rows` of deltas, one unit per column).
  */
-export function trainingShader({ layout, activation, problem }: NetworkShape): string {
-	const { sizes, unitOffsets, weightOffsets, biasOffsets, parameterCount: P } = layout;
+export function trainingShader(
+	{ layout, activation, problem }: NetworkShape,
+	rows: number
+): string {
+	const {
+		sizes,
+		unitOffsets,
+		weightOffsets,
+		biasOffsets,
+		parameterCount: P,
+		unitCount: U
+	} = layout;
 	const last = sizes.length - 1;
 	const o = unitOffsets[last];
 	const outputs = sizes[last];
 	const scale = problem === 'classification' ? '1.0' : `${2 / outputs}`;
+	const deltas = P + rows * U;
 	const backward = weightOffsets
-		.map((weightOffset, l) => {
-			const inputs = sizes[l];
+		.slice(1)
+		.map((weightOffset, index) => {
+			const l = index + 1;
 			const width = sizes[l + 1];
 			const from = unitOffsets[l];
 			const to = unitOffsets[l + 1];
 			return `
-	for (var j = 0; j < ${width}; j++) { result[${P + biasOffsets[l]} + j] += delta[${to} + j]; }
-	for (var i = 0; i < ${inputs}; i++) {
+	for (var i = 0; i < ${sizes[l]}; i++) {
 		var back = 0.0;
-		for (var j = 0; j < ${width}; j++) {
-			let w = ${weightOffset} + i * ${width} + j;
-			result[${P} + w] += act[${from} + i] * delta[${to} + j];
-			back += result[w] * delta[${to} + j];
-		}
-		${l > 0 ? `delta[${from} + i] = back * mask[${from} + i] * slope(raw[${from} + i]);` : ''}
+		for (var j = 0; j < ${width}; j++) { back += result[${weightOffset} + i * ${width} + j] * delta[${to} + j]; }
+		delta[${from} + i] = back * mask[${from} + i] * slope(raw[${from} + i]);
 	}`;
 		})
 		.reverse()
 		.join('\n');
 	const update = weightOffsets
 		.map((weightOffset, l) => {
-			const end = l + 1 < weightOffsets.length ? weightOffsets[l + 1] : P;
+			const width = sizes[l + 1];
+			const from = unitOffsets[l];
+			const to = unitOffsets[l + 1];
 			return `
-	for (var w = ${weightOffset}; w < ${biasOffsets[l]}; w++) {
-		let p = result[w];
-		result[w] = p - uniforms.learningRate * (result[${P} + w] / batch + uniforms.l1 * sign(p) + 2.0 * uniforms.l2 * p);
+	for (var q = tid; q < ${sizes[l] * width}; q += ${trainingWorkgroup}) {
+		let i = q / ${width};
+		let j = q % ${width};
+		var g = 0.0;
+		for (var r = 0; r < count; r++) { g += result[${P} + r * UNITS + ${from} + i] * result[${deltas} + r * UNITS + ${to} + j]; }
+		let p = result[${weightOffset} + q];
+		result[${weightOffset} + q] = p - uniforms.learningRate * (g / batch + uniforms.l1 * sign(p) + 2.0 * uniforms.l2 * p);
 	}
-	for (var b = ${biasOffsets[l]}; b < ${end}; b++) { result[b] = result[b] - uniforms.learningRate * (result[${P} + b] / batch); }`;
+	for (var j = tid; j < ${width}; j += ${trainingWorkgroup}) {
+		var g = 0.0;
+		for (var r = 0; r < count; r++) { g += result[${deltas} + r * UNITS + ${to} + j]; }
+		result[${biasOffsets[l]} + j] = result[${biasOffsets[l]} + j] - uniforms.learningRate * (g / batch);
+	}`;
 		})
 		.join('\n');
 	return `${common(layout, activation)}
@@ -147,24 +169,31 @@ ${dropoutHash}
 ${forward(layout, problem, 'forwardTraining', (index) => `result[${index}]`, true)}
 
 fn main(index : i32) {
-	if (index != 0) { return; }
-	for (var p = 0; p < PARAMETERS; p++) { result[p] = state[p]; result[PARAMETERS + p] = 0.0; }
+	let tid = i32(localIndex);
+	for (var p = tid; p < PARAMETERS; p += ${trainingWorkgroup}) { result[p] = state[p]; }
+	storageBarrier();
 	let keep = 1.0 / (1.0 - f32(uniforms.dropThreshold) / 4294967296.0);
 	var begin = 0;
 	for (var s = 0; s < uniforms.stepCount; s++) {
 		let end = plan[s];
+		let count = end - begin;
 		let step = u32(uniforms.firstStep + s);
-		for (var k = begin; k < end; k++) {
-			let sample = plan[uniforms.stepCount + k];
+		for (var r = tid; r < count; r += ${trainingWorkgroup}) {
+			let sample = plan[uniforms.stepCount + begin + r];
 			forwardTraining(sample * ${sizes[0]}, step, u32(sample), keep);
-			for (var k2 = 0; k2 < ${outputs}; k2++) {
-				delta[${o} + k2] = ${scale} * (act[${o} + k2] - targets[sample * ${outputs} + k2]);
+			for (var k = 0; k < ${outputs}; k++) {
+				delta[${o} + k] = ${scale} * (act[${o} + k] - targets[sample * ${outputs} + k]);
 			}
 			${backward}
+			for (var u = 0; u < UNITS; u++) {
+				result[${P} + r * UNITS + u] = act[u];
+				result[${deltas} + r * UNITS + u] = delta[u];
+			}
 		}
-		let batch = f32(end - begin);
+		storageBarrier();
+		let batch = f32(count);
 		${update}
-		for (var g = 0; g < PARAMETERS; g++) { result[PARAMETERS + g] = 0.0; }
+		storageBarrier();
 		begin = end;
 	}
 }`;
