@@ -289,6 +289,14 @@ run, a check that both engines learn.
 ${runs.flatMap((run) => run.rows.map(playgroundRow)).join('\n')}
 
 Measured ${[...new Set(runs.map((run) => run.measured))].join(', ')}; settings ${JSON.stringify(options)}. Main-thread long tasks: ${runs.map((run) => `${run.backend} ${run.longTasks.length}`).join(', ')}.
+
+What the lesson runs: with the engine left to "Fastest (measured)", the lesson races the fused program
+against the CPU engine on the reader's network when it starts on WebGPU and keeps the faster, and says so
+with both rates. The fused program is one workgroup of 64 invocations (a sample each, then a share of the
+parameters each, with barriers between); on SwiftShader, a GPU emulated on this machine's CPU, it loses to
+plain loops (most of all at batch 1, where each SGD step is two barriers for one sample), so here the race
+picks the CPU engine, which is the webgl/cpu rows' engine. How the fused program does on a real GPU is not
+measured: no GPU machine was available to this project's runs so far.
 `;
 };
 
