@@ -83,6 +83,16 @@ await shoot('rnn-zh-dark-present', '/zh' + rnn, {
 	theme: 'dark',
 	present: true
 });
+const playground =
+	'/lessons/neural-networks/?data=spiral&features=x1,x2,sinX1,sinX2&hidden=8,8,4&noise=10';
+await shoot('nn-en-light', playground, { train: true, minStep: 300 });
+await shoot('nn-zh-dark-present', '/zh' + playground.replace('spiral', 'blobs&classes=4'), {
+	train: true,
+	minStep: 200,
+	theme: 'dark',
+	present: true
+});
+await shoot('nn-zh-narrow', '/zh' + playground, { width: 420, full: true });
 const detection = '/lessons/object-detection/?score=0.3&iou=0.5&max=20&photo=astronaut';
 await shoot('detect-en-light', detection, { detect: true, full: true });
 await shoot('detect-zh-dark-present', '/zh' + detection.replace('astronaut', 'coffee'), {

@@ -142,4 +142,18 @@ describe('PlaygroundNetwork (CPU engine)', () => {
 		expect(result.weightGap).toBeLessThan(1e-4);
 		network.dispose();
 	});
+	it('holds back data whose classes do not fit the outputs until both have changed', async () => {
+		const three = generateDataset('blobs', { seed: 3, noise: 10, trainRatio: 0.5, classes: 3 });
+		const four = generateDataset('blobs', { seed: 3, noise: 10, trainRatio: 0.5, classes: 4 });
+		const network = new PlaygroundNetwork(configFor(three), three);
+		// The page sends the new settings first: four outputs while the data still has three classes.
+		network.configure(configFor(four));
+		network.trainStep();
+		expect((await network.evaluate()).snapshot.confusion).toHaveLength(16);
+		network.setData(four);
+		const { metrics, snapshot } = await train(network, 20);
+		expect(snapshot.confusion!.reduce((a, b) => a + b, 0)).toBe(four.test.length);
+		expect(metrics.testAccuracy).toBeGreaterThan(0.8);
+		network.dispose();
+	});
 });
