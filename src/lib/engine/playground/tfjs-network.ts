@@ -99,7 +99,8 @@ export function layersLoss(
  */
 export class LayersTrainer {
 	readonly model: tfl.Sequential;
-	readonly #optimizer: tf.SGDOptimizer;
+	readonly #optimizer: tf.Optimizer;
+	readonly #ownsOptimizer: boolean;
 	readonly #problem: NetworkShape['problem'];
 	#x: tf.Tensor2D;
 	#y: tf.Tensor2D;
@@ -110,13 +111,16 @@ export class LayersTrainer {
 		rule: TrainingRule,
 		features: Float32Array,
 		targets: Float32Array,
-		count: number
+		count: number,
+		/** tfjs's SGD at the rule's rate, unless another optimiser is given (its owner disposes it). */
+		optimizer?: tf.Optimizer
 	) {
 		const sizes = shape.layout.sizes;
 		this.#problem = shape.problem;
 		this.model = buildLayersModel(sizes, shape.activation, rule);
 		setLayersWeights(this.model, shape.layout, parameters);
-		this.#optimizer = tf.train.sgd(rule.learningRate);
+		this.#optimizer = optimizer ?? tf.train.sgd(rule.learningRate);
+		this.#ownsOptimizer = !optimizer;
 		this.#x = tf.tensor2d(features, [count, sizes[0]]);
 		this.#y = tf.tensor2d(targets, [count, sizes[sizes.length - 1]]);
 	}
@@ -135,6 +139,11 @@ export class LayersTrainer {
 		}
 	}
 
+	/** The loss over every training point, as a scalar on the backend (the caller disposes it). */
+	loss(): tf.Scalar {
+		return tf.tidy(() => layersLoss(this.model, this.#x, this.#y, this.#problem));
+	}
+
 	/** The loss over every training point and its gradient for every parameter, flat. */
 	async lossAndGradients(): Promise<{ loss: number; gradients: Float32Array }> {
 		const weights = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
@@ -150,7 +159,7 @@ export class LayersTrainer {
 
 	dispose(): void {
 		this.model.dispose();
-		this.#optimizer.dispose();
+		if (this.#ownsOptimizer) this.#optimizer.dispose();
 		tf.dispose([this.#x, this.#y]);
 	}
 }
