@@ -46,7 +46,17 @@ export default ts.config(
 								'$lib/engine/worker-runtime',
 								'$lib/engine/vision/convolve',
 								'$lib/engine/models/*',
-								'!$lib/engine/models/*-spec'
+								'!$lib/engine/models/*-spec',
+								'$lib/engine/playground/network-model',
+								'$lib/engine/playground/webgpu-engine',
+								'$lib/engine/playground/tfjs-network',
+								'$lib/engine/optimizers/optimizers',
+								'$lib/engine/optimizers/surface-ops',
+								'$lib/engine/optimizers/network-race',
+								'$lib/engine/optimizers/race-model',
+								'$lib/engine/initialization/deep-mlp',
+								'$lib/engine/initialization/initializers',
+								'$lib/engine/initialization/layer-stats'
 							],
 							message:
 								'tfjs belongs in a worker; import the tfjs-free *-spec or backend-info module.'

@@ -17,6 +17,8 @@ const lessons = [
 		slug: 'neural-networks',
 		url: '/lessons/neural-networks/?hidden=4&speed=4&engine=webgpu-fused'
 	},
+	{ slug: 'initialization', url: '/lessons/initialization/?depth=6&width=16&batch=32&speed=5' },
+	{ slug: 'optimizers', url: '/lessons/optimizers/?speed=5' },
 	{ slug: 'cnn', url: '/lessons/cnn/?lr=0.003&batch=8&seed=1&speed=5&digit=0&eval=100' },
 	{
 		slug: 'augmentation',

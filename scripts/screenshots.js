@@ -93,6 +93,22 @@ await shoot('nn-zh-dark-present', '/zh' + playground.replace('spiral', 'blobs&cl
 	present: true
 });
 await shoot('nn-zh-narrow', '/zh' + playground, { width: 420, full: true });
+const init = '/lessons/initialization/?depth=8&width=32&batch=32&speed=5';
+await shoot('init-en-light', init, { train: true, minStep: 30, full: true });
+await shoot('init-zh-dark-present', '/zh' + init.replace('?', '?init=normal&std=0.1&'), {
+	train: true,
+	minStep: 20,
+	theme: 'dark',
+	present: true
+});
+const optimizers = '/lessons/optimizers/?speed=5';
+await shoot('opt-en-light', optimizers, { train: true, minStep: 200 });
+await shoot('opt-zh-dark-present', '/zh' + optimizers.replace('?', '?surface=saddle&'), {
+	train: true,
+	minStep: 150,
+	theme: 'dark',
+	present: true
+});
 const detection = '/lessons/object-detection/?score=0.3&iou=0.5&max=20&photo=astronaut';
 await shoot('detect-en-light', detection, { detect: true, full: true });
 await shoot('detect-zh-dark-present', '/zh' + detection.replace('astronaut', 'coffee'), {
