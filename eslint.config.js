@@ -50,6 +50,7 @@ export default ts.config(
 								'$lib/engine/playground/network-model',
 								'$lib/engine/playground/webgpu-engine',
 								'$lib/engine/playground/tfjs-network',
+								'$lib/engine/playground/engine-check',
 								'$lib/engine/optimizers/optimizers',
 								'$lib/engine/optimizers/surface-ops',
 								'$lib/engine/optimizers/network-race',

@@ -12,7 +12,9 @@ export default defineConfig({
 	workers: 1,
 	fullyParallel: false,
 	forbidOnly: !!process.env.CI,
-	retries: 0,
+	// The e2e tests assert on timing (no main-thread task over 50 ms) on a 2-core machine that
+	// emulates the GPU on the same cores: in CI a test gets one retry, reported as flaky.
+	retries: process.env.CI ? 1 : 0,
 	reporter: [['list']],
 	use: {
 		baseURL: `http://localhost:${port}`,

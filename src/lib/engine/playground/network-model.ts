@@ -18,12 +18,10 @@ import {
 	type NetworkConfig,
 	type NetworkSnapshot
 } from './spec';
-import {
-	buildLayersModel,
-	LayersTrainer,
-	readLayersWeights,
-	setLayersWeights
-} from './tfjs-network';
+import { checkAgainstTfjs, type EngineCheck } from './engine-check';
+import { epochsPerSecond } from './engine-speed';
+import { scoreRows } from './scoring';
+import { buildLayersModel, readLayersWeights, setLayersWeights } from './tfjs-network';
 import { WebGpuEngine } from './webgpu-engine';
 
 const cells = gridSize * gridSize;
@@ -39,8 +37,6 @@ const shapeKey = (config: NetworkConfig) =>
 		config.activation,
 		config.problem
 	]);
-/** The engine race at start-up times each engine until a block of epochs takes this long. */
-const raceBlockMs = 60;
 
 /**
  * The playground's network: one session "step" is one epoch (as in TensorFlow Playground). Steps
@@ -134,9 +130,14 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 	async warmUp(): Promise<void> {
 		if (this.#config.engine === 'auto' && tf.getBackend() === 'webgpu' && this.#train.count > 0) {
 			const start = (await this.#engine.evaluate(new Float32Array(0), 0)).parameters;
+			const time = (kind: EngineKind) =>
+				epochsPerSecond(this.#createEngine(start, kind), this.#train, this.#rule(), {
+					batchSize: this.#config.batchSize,
+					seed: this.#config.seed + 2
+				});
 			this.#rates = {
-				'webgpu-fused': await this.#timeEngine('webgpu-fused', start),
-				'cpu-typed': await this.#timeEngine('cpu-typed', start)
+				'webgpu-fused': await time('webgpu-fused'),
+				'cpu-typed': await time('cpu-typed')
 			};
 			const winner =
 				this.#rates['webgpu-fused'] >= this.#rates['cpu-typed'] ? 'webgpu-fused' : 'cpu-typed';
@@ -213,41 +214,15 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 
 	/**
 	 * Trains a copy of the current weights for `steps` SGD steps with this engine and with tfjs's
-	 * own layers and SGD on the same batches, and returns how far apart their weights, losses and
-	 * gradients end up. The weights of the model itself are left as they were.
+	 * own layers (see checkAgainstTfjs). The weights of the model itself are left as they were.
 	 */
 	async compareWithTfjs(steps: number): Promise<EngineCheck> {
 		this.#flush();
+		if (this.#train.count === 0) throw new Error('there are no training points to check on');
 		const start = (await this.#engine.evaluate(new Float32Array(0), 0)).parameters;
-		const engine = this.#createEngine(start);
-		engine.setTrainingData(this.#train);
-		const rule = this.#rule();
-		const { features, targets, count } = this.#train;
-		const reference = new LayersTrainer(this.#shape, start, rule, features, targets, count);
-		if (count === 0) throw new Error('there are no training points to check on');
 		const { batchSize, seed } = this.#config;
-		const epochs = Math.ceil(steps / Math.ceil(count / batchSize));
-		const full = planEpochs(count, batchSize, epochs, shuffleRng(seed + 1));
-		const plan = { order: full.order, ends: full.ends.slice(0, steps) };
-		engine.train(plan, 0, rule);
-		reference.train(plan);
-		const ours = (await engine.evaluate(new Float32Array(0), 0)).parameters;
-		engine.dispose();
-		const check = new LayersTrainer(this.#shape, ours, rule, features, targets, count);
-		const [mine, theirs] = [await check.lossAndGradients(), await reference.lossAndGradients()];
-		const referenceWeights = (await readLayersWeights(reference.model)).parameters;
-		check.dispose();
-		reference.dispose();
-		return {
-			engine: this.#engine.kind,
-			steps: plan.ends.length,
-			loss: mine.loss,
-			referenceLoss: theirs.loss,
-			lossGap: Math.abs(mine.loss - theirs.loss),
-			gradientGap: largestGap(mine.gradients, theirs.gradients),
-			weightGap: largestGap(ours, referenceWeights),
-			moved: largestGap(ours, start)
-		};
+		const plan = { batchSize, seed: seed + 1, steps };
+		return checkAgainstTfjs(this.#createEngine(start), start, this.#train, this.#rule(), plan);
 	}
 
 	dispose(): void {
@@ -293,32 +268,6 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 		return kind === 'webgpu-fused'
 			? new WebGpuEngine(this.#shape, parameters)
 			: new CpuEngine(this.#shape, parameters);
-	}
-
-	/**
-	 * Epochs per second of one engine on a copy of the network (the model is left as it was):
-	 * one burst to compile, then blocks that double until one takes `raceBlockMs`.
-	 */
-	async #timeEngine(kind: EngineKind, parameters: Float32Array): Promise<number> {
-		const engine = this.#createEngine(parameters, kind);
-		try {
-			engine.setTrainingData(this.#train);
-			const rng = shuffleRng(this.#config.seed + 2);
-			const rule = this.#rule();
-			const run = async (epochs: number) => {
-				const started = performance.now();
-				engine.train(planEpochs(this.#train.count, this.#config.batchSize, epochs, rng), 0, rule);
-				await engine.sync();
-				return performance.now() - started;
-			};
-			await run(1);
-			for (let epochs = 4; ; epochs *= 2) {
-				const ms = await run(epochs);
-				if (ms >= raceBlockMs || epochs >= 4096) return (1000 * epochs) / Math.max(ms, 1e-3);
-			}
-		} finally {
-			engine.dispose();
-		}
 	}
 
 	#prepareData(): EngineData {
@@ -443,60 +392,4 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 			model.dispose();
 		}
 	}
-}
-
-/** How closely an engine followed tfjs's own layers and SGD over the same steps. */
-export interface EngineCheck {
-	engine: NetworkEngine['kind'];
-	steps: number;
-	loss: number;
-	referenceLoss: number;
-	lossGap: number;
-	gradientGap: number;
-	weightGap: number;
-	/** How far the weights moved from where they started: the check is only worth it when > 0. */
-	moved: number;
-}
-
-function largestGap(a: Float32Array, b: Float32Array): number {
-	let gap = 0;
-	for (let i = 0; i < a.length; i++) gap = Math.max(gap, Math.abs(a[i] - b[i]));
-	return gap;
-}
-
-/**
- * Mean loss (cross-entropy of the class probabilities, clipped as tfjs does, or squared error),
- * accuracy and confusion counts of `count` evaluated rows from `from`.
- */
-export function scoreRows(
-	units: Float32Array,
-	unitCount: number,
-	outputAt: number,
-	outputs: number,
-	from: number,
-	count: number,
-	targets: Float32Array,
-	problem: Dataset['problem']
-): { loss: number; accuracy: number; confusion: number[] | null } {
-	const confusion =
-		problem === 'classification' ? new Array<number>(outputs * outputs).fill(0) : null;
-	let loss = 0;
-	let correct = 0;
-	for (let r = 0; r < count; r++) {
-		const at = (from + r) * unitCount + outputAt;
-		if (problem === 'regression') {
-			loss += (units[at] - targets[r]) ** 2;
-			continue;
-		}
-		let predicted = 0;
-		let actual = 0;
-		for (let k = 0; k < outputs; k++) {
-			if (units[at + k] > units[at + predicted]) predicted = k;
-			if (targets[r * outputs + k] === 1) actual = k;
-		}
-		loss -= Math.log(Math.min(1 - 1e-7, Math.max(1e-7, units[at + actual])));
-		if (predicted === actual) correct++;
-		confusion![actual * outputs + predicted]++;
-	}
-	return { loss: count ? loss / count : 0, accuracy: count ? correct / count : 0, confusion };
 }
