@@ -49,14 +49,14 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 	readonly weightChangingRequests = ['importFiles', 'loadFromBrowser'] as const;
 	#config: NetworkConfig;
 	/** The data as given, and as trained on: empty while it does not fit the outputs (see #fitting). */
-	#given: Dataset;
-	#data: Dataset;
+	#given!: Dataset;
+	#data!: Dataset;
 	#shape: NetworkShape;
 	#engine: NetworkEngine;
-	#train: EngineData;
+	#train!: EngineData;
 	/** Grid cells, then training points, then test points: the rows of every evaluation. */
-	#evaluationRows: Float32Array;
-	#testTargets: Float32Array;
+	#evaluationRows!: Float32Array;
+	#testTargets!: Float32Array;
 	#rng: Rng;
 	#epoch = 0;
 	#sgdSteps = 0;
@@ -69,15 +69,11 @@ export class PlaygroundNetwork implements LiveModel<NetworkConfig, Dataset, Netw
 
 	constructor(config: NetworkConfig, data: Dataset) {
 		this.#config = { ...config };
-		this.#given = data;
-		this.#data = this.#fitting(data);
 		this.#shape = this.#shapeOf(config);
 		this.#rng = shuffleRng(config.seed);
 		this.#engineKind = this.#preferredEngine();
 		this.#engine = this.#createEngine(initialParameters(this.#shape.layout, config.seed));
-		this.#train = this.#prepareData();
-		this.#evaluationRows = this.#rows();
-		this.#testTargets = targetMatrix(this.#data.test, data.problem, config.outputs);
+		this.setData(data);
 	}
 
 	get epoch(): number {
