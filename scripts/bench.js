@@ -1,32 +1,10 @@
 // npm run bench: measures every live model in headless Chromium against a bare tfjs loop and
 // writes docs/benchmarks.md and docs/benchmarks.json. Not part of CI: timings are noisy.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser.js';
-
-const port = 4175;
-const base = `http://localhost:${port}`;
-
-/**
- * Block sizes that finish in a few minutes on SwiftShader (a CPU emulating the GPU) and are still
- * long enough to hold at least one of the lesson's reports: each block restarts the report clock,
- * and on SwiftShader the CNN's reports come a minute apart (150 steps take about 80 s).
- * @type {{ name: string, options: Record<string, unknown> }[]}
- */
-const cases = [
-	{ name: 'perceptron', options: { steps: 1000, rounds: 4, batchSize: 8 } },
-	{ name: 'cnn', options: { steps: 150, rounds: 3, batchSize: 8, evalSize: 100 } },
-	{ name: 'augmentation', options: { steps: 30, rounds: 3, batchSize: 8, evalSize: 100 } },
-	{
-		name: 'char-lstm',
-		options: { steps: 20, rounds: 3, batchSize: 16, units: 64, sequenceLength: 40 }
-	},
-	{
-		name: 'rnn-race',
-		options: { steps: 6, rounds: 3, batchSize: 16, units: 16, sequenceLength: 20 }
-	}
-];
+import { cases, mebibytes, median, serveBench } from './bench-common.js';
 
 /** COCO-SSD: frames per block and block pairs, a few minutes on SwiftShader WebGPU (~10 s a frame). */
 const detectionCase = { name: 'coco-ssd', options: { frames: 3, rounds: 3 } };
@@ -41,69 +19,11 @@ const playgroundCase = {
 };
 
 /** @param {number[]} values */
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-/** @param {number[]} values */
 const spread = (values) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
 
-/** @param {import('node:child_process').ChildProcess} server */
-async function waitForServer(server) {
-	for (let i = 0; i < 100; i++) {
-		if (server.exitCode !== null) throw new Error(`vite preview exited: is port ${port} in use?`);
-		try {
-			if ((await fetch(`${base}/bench/`)).ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error('the preview server did not start');
-}
-
-if (!existsSync('build/bench/index.html')) {
-	console.error('bench: run `npm run build` first');
-	process.exit(1);
-}
-/**
- * Vite's own process (not npx, whose child would outlive kill()), on a port nothing else serves:
- * a leftover server would answer with an older build's file list.
- */
-async function startServer() {
-	if (
-		await fetch(`${base}/`).then(
-			() => true,
-			() => false
-		)
-	) {
-		throw new Error(`port ${port} is already served by another process: stop it first`);
-	}
-	const args = ['preview', '--host', 'localhost', '--port', String(port), '--strictPort'];
-	const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', ...args], {
-		stdio: 'ignore'
-	});
-	await waitForServer(child);
-	return child;
-}
-let server = await startServer();
-
-/**
- * A fresh bench page, ready. The machine is shared: if something else stopped the preview server
- * between cases, it is started again (a case already running in a page does not need it).
- * @param {import('@playwright/test').Browser} browser
- */
-async function openBenchPage(browser) {
-	if (server.exitCode !== null || server.signalCode !== null) {
-		console.warn('bench: the preview server was stopped from outside; starting it again');
-		server = await startServer();
-	}
-	const page = await browser.newPage();
-	await page.goto(`${base}/bench/`);
-	await page.getByTestId('bench-status').filter({ hasText: 'ready' }).waitFor();
-	return page;
-}
+const server = await serveBench('bench');
+/** @param {import('@playwright/test').Browser} browser */
+const openBenchPage = (browser) => server.open(browser);
 const backend = process.env.BENCH_BACKEND ?? null;
 // BENCH_CASES=cnn,char-lstm measures only those (the table then has only their rows).
 const only = process.env.BENCH_CASES?.split(',');
@@ -175,7 +95,7 @@ try {
 	}
 	await browser.close();
 } finally {
-	server.kill();
+	server.stop();
 }
 
 const date = new Date().toISOString().slice(0, 10);
@@ -192,7 +112,11 @@ if (only && existsSync('docs/benchmarks.json')) {
 }
 const table = rows.map((r) => {
 	const leaked = r.tensorsAtEpochs.at(-1) - r.tensorsAtEpochs[1];
-	return `| ${r.name} | ${r.backend} (${r.adapter || '–'}) | ${median(r.lessonStepsPerSecond).toFixed(1)} | ${median(r.referenceStepsPerSecond).toFixed(1)} | **${median(r.ratios).toFixed(2)}** (${spread(r.ratios)}) | ${median(r.calibration).toFixed(2)} (${spread(r.calibration)}) | ${Number.isFinite(r.firstStepMs) ? Math.round(r.firstStepMs) : '–'} | ${Math.round(r.firstLossMs)} | ${r.kernelsPerStep.lesson} / ${r.kernelsPerStep.reference} | ${r.readsPerStep.toFixed(3)} (${median(r.reportsPerBlock)} reports/block) | ${leaked / Math.max(1, r.tensorsAtEpochs.length - 2)} | ${r.longTasks.length} | ${r.peakGpuBytes === null ? '–' : (r.peakGpuBytes / 2 ** 20).toFixed(1)} |`;
+	const compute = r.kind === 'compute';
+	const reads = compute
+		? r.readsPerStep.toFixed(1)
+		: `${r.readsPerStep.toFixed(3)} (${median(r.reportsPerBlock)} reports/block)`;
+	return `| ${r.name}${compute ? ' (compute)' : ''} | ${r.backend} (${r.adapter || '–'}) | ${median(r.lessonStepsPerSecond).toFixed(1)} | ${median(r.referenceStepsPerSecond).toFixed(1)} | **${median(r.ratios).toFixed(2)}** (${spread(r.ratios)}) | ${median(r.calibration).toFixed(2)} (${spread(r.calibration)}) | ${Number.isFinite(r.firstStepMs) ? Math.round(r.firstStepMs) : '–'} | ${Math.round(r.firstLossMs)} | ${r.kernelsPerStep.lesson} / ${r.kernelsPerStep.reference} | ${reads} | ${leaked / Math.max(1, r.tensorsAtEpochs.length - 2)} | ${r.longTasks.length} | ${mebibytes(r.peakGpuBytes ?? null)} |`;
 });
 /** @param {any} d */
 const detectionTable = (d) => {
@@ -207,7 +131,7 @@ const detectionTable = (d) => {
 		: '**detect() could not run on this backend**, so ours was timed alone.';
 	return `### ${d.backend}
 
-COCO-SSD on \`chelsea.png\` (451×300), in a worker, ${d.backend} (${d.adapter || '–'}), measured ${d.measured}. Our pipeline (\`executeAsync\`, two \`await data()\`, \`nonMaxSuppressionAsync\`) against \`@tensorflow-models/coco-ssd\`'s \`detect()\` on the same pixels, model files and backend, in alternating blocks of ${d.options.frames} frames (${d.options.rounds} pairs). ${ratio} Model load: ours ${Math.round(d.loadMs.ours)} ms (first, so it compiles the shaders), the package's ${Number.isFinite(d.loadMs.package) ? Math.round(d.loadMs.package) : '–'} ms (second, reusing them). Tensors before/after our ${d.options.frames * d.options.rounds} timed frames: ${d.tensors.before}/${d.tensors.after}. Main-thread long tasks: ${d.longTasks.length}.
+COCO-SSD on \`chelsea.png\` (451×300), in a worker, ${d.backend} (${d.adapter || '–'}), measured ${d.measured}. Our pipeline (\`executeAsync\`, two \`await data()\`, \`nonMaxSuppressionAsync\`) against \`@tensorflow-models/coco-ssd\`'s \`detect()\` on the same pixels, model files and backend, in alternating blocks of ${d.options.frames} frames (${d.options.rounds} pairs). ${ratio} Model load: ours ${Math.round(d.loadMs.ours)} ms (first, so it compiles the shaders), the package's ${Number.isFinite(d.loadMs.package) ? Math.round(d.loadMs.package) : '–'} ms (second, reusing them). Tensors before/after our ${d.options.frames * d.options.rounds} timed frames: ${d.tensors.before}/${d.tensors.after}. Peak GPU memory over our warm-up frames, our model alone loaded: ${mebibytes(d.peakGpuBytes ?? null)} MiB. Main-thread long tasks: ${d.longTasks.length}.
 
 | pipeline | ms per frame, median (range) | its own read-backs per frame | of them synchronous | found (score ≥ 0.5) |
 | --- | --- | --- | --- | --- |
@@ -249,7 +173,7 @@ const playgroundRow = (r) => {
 	const t = r.tensorsAtEpochs;
 	const leaked = (t.at(-1) - t[1]) / Math.max(1, t.length - 2);
 	const tfjsLeaked = (r.tfjsTensors.after - r.tfjsTensors.before) / r.tfjsTensors.epochs;
-	return `| ${r.description} | ${r.backend} (${r.adapter || '–'}) | ${engine} | ${withRange(ours, epochRate)} | ${withRange(session, epochRate)} (${median(r.reportsPerSession)} reports/block) | ${withRange(style, epochRate)} | ${withRange(styleWithLoss, epochRate)} | ${withRange(tfjs, epochRate)} | **${ratio(ours, style)}** | **${ratio(session, styleWithLoss)}** | **${ratio(ours, tfjs)}** | ${dispatches} | ${leaked} / ${Number(tfjsLeaked.toFixed(2))} | ${Math.round(r.warmUpMs.ours)} / ${Math.round(r.warmUpMs.tfjs)} | ${accuracy(r.testAccuracy.ours)} / ${accuracy(r.testAccuracy.style)} |`;
+	return `| ${r.description} | ${r.backend} (${r.adapter || '–'}) | ${engine} | ${withRange(ours, epochRate)} | ${withRange(session, epochRate)} (${median(r.reportsPerSession)} reports/block) | ${withRange(style, epochRate)} | ${withRange(styleWithLoss, epochRate)} | ${withRange(tfjs, epochRate)} | **${ratio(ours, style)}** | **${ratio(session, styleWithLoss)}** | **${ratio(ours, tfjs)}** | ${dispatches} | ${leaked} / ${Number(tfjsLeaked.toFixed(2))} | ${Math.round(r.warmUpMs.ours)} / ${Math.round(r.warmUpMs.tfjs)} | ${accuracy(r.testAccuracy.ours)} / ${accuracy(r.testAccuracy.style)} | ${mebibytes(r.gpuBytes ?? null)} |`;
 };
 /** @param {any[]} runs */
 const playgroundSection = (runs) => {
@@ -282,10 +206,11 @@ per epoch of the \`trainStep\` × N blocks / of the lesson loop (training + eval
 Tensors leaked per epoch: ours epoch by epoch with a report after each, after warm-up; tfjs over all its
 blocks. Warm-up: ours is a burst and a report on a throwaway copy (what the lesson's worker does before
 Train), tfjs its first two steps; both compile shaders on the GPU backends. Test accuracy at the end of the
-run, a check that both engines learn.
+run, a check that both engines learn. GPU MiB: what the backend holds after our warm-up and first lesson-loop
+block, before the tfjs reference exists (its buffer pool included).
 
-| network | backend | our engine | ours epochs/s | lesson loop epochs/s | playground-style epochs/s | playground-style, loss every epoch | tfjs epochs/s | ours ÷ playground-style | lesson loop ÷ playground-style with loss | ours ÷ tfjs | GPU dispatches per epoch: ours / lesson loop / tfjs | tensors leaked per epoch: ours / tfjs | warm-up ms: ours / tfjs | test accuracy: ours / playground-style |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| network | backend | our engine | ours epochs/s | lesson loop epochs/s | playground-style epochs/s | playground-style, loss every epoch | tfjs epochs/s | ours ÷ playground-style | lesson loop ÷ playground-style with loss | ours ÷ tfjs | GPU dispatches per epoch: ours / lesson loop / tfjs | tensors leaked per epoch: ours / tfjs | warm-up ms: ours / tfjs | test accuracy: ours / playground-style | GPU MiB held by ours |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${runs.flatMap((run) => run.rows.map(playgroundRow)).join('\n')}
 
 Measured ${[...new Set(runs.map((run) => run.measured))].join(', ')}; settings ${JSON.stringify(options)}. Main-thread long tasks: ${runs.map((run) => `${run.backend} ${run.longTasks.length}`).join(', ')}.
@@ -314,9 +239,15 @@ loop (its TrainingSession at full speed, with its reports, read-backs and charts
 against a bare tfjs loop training the same model on the same batches and backend, in the same page, in
 alternating blocks; the calibration column is the reference timed against itself, the noise floor.
 
-| model | backend | lesson steps/s | bare steps/s | lesson ÷ bare (spread) | bare ÷ bare | Train → first step done (ms) | first loss (ms) | kernels per step, lesson / bare | GPU reads per step | tensors leaked per epoch | main-thread long tasks | GPU MiB |
+| model | backend | lesson steps/s | bare steps/s | lesson ÷ bare (spread) | bare ÷ bare | Train → first step done (ms) | first loss (ms) | kernels per step, lesson / bare | GPU reads per step | tensors leaked per epoch | main-thread long tasks | peak GPU MiB |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${table.join('\n')}
+
+The convolution lab computes and does not train: a step there is one request answered as the lab's
+worker answers it (a Sobel convolution of the photo and a max pool, both read back), against the same two
+ops written as bare tfjs; "first loss" is its first answer, cold (shaders compiled on the way), reads are
+per request and tensors are counted after each block of requests. Peak GPU memory is tfjs's count of the
+bytes the backend holds, its buffer pool included, sampled at every report and block end.
 
 Block sizes and settings: ${rows.map((r) => `${r.name} ${JSON.stringify(r.options)}`).join('; ')}.
 Raw numbers: [benchmarks.json](benchmarks.json).

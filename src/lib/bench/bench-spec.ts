@@ -1,6 +1,15 @@
 /** What the benchmark page asks its worker, and what comes back. Plain data, no tfjs. */
 
-export const benchCases = ['perceptron', 'cnn', 'augmentation', 'char-lstm', 'rnn-race'] as const;
+export const benchCases = [
+	'perceptron',
+	'optimizers',
+	'initialization',
+	'convolution',
+	'cnn',
+	'augmentation',
+	'char-lstm',
+	'rnn-race'
+] as const;
 export type BenchCase = (typeof benchCases)[number];
 
 export interface BenchOptions {
@@ -14,6 +23,8 @@ export interface BenchOptions {
 	evalSize?: number;
 	/** URLs of the MNIST subset, for the CNN. */
 	digits?: { train: string; test: string };
+	/** URL of the convolution lab's photo. */
+	photo?: string;
 	/** URL of the bundled Moby-Dick, for the character LSTM. */
 	corpus?: string;
 	/** Character LSTM and RNN race: units per recurrent layer and characters/symbols per sequence. */
@@ -23,6 +34,8 @@ export interface BenchOptions {
 
 export interface BenchResult {
 	name: BenchCase;
+	/** 'compute': a step is one request answered with its numbers read back; no training. */
+	kind: 'training' | 'compute';
 	backend: string;
 	adapter: string;
 	/** Steps per second of the lesson's own loop (reports included) and of a bare tfjs loop. */
@@ -31,7 +44,7 @@ export interface BenchResult {
 	/** lesson ÷ reference for each round, and reference ÷ reference for the noise floor. */
 	ratios: number[];
 	calibration: number[];
-	/** From train() to the first report with a finite loss, after warm-up. */
+	/** From train() to the first report with a finite loss, after warm-up (compute: the first answer, cold). */
 	firstLossMs: number;
 	/** From train() until the GPU has finished the first step, after warm-up. */
 	firstStepMs: number;
@@ -41,13 +54,40 @@ export interface BenchResult {
 	reportsPerBlock: number[];
 	/** Tensor counts at consecutive epoch boundaries after warm-up. */
 	tensorsAtEpochs: number[];
+	/** The most GPU bytes held (buffer pool included) at any report or block end; null off the GPU. */
 	peakGpuBytes: number | null;
 }
 
-export type BenchToWorker = { type: 'run'; name: BenchCase; options: BenchOptions };
+/** What the soak runs: every bench case, the playground's network, and COCO-SSD's frame loop. */
+export const soakNames = [...benchCases, 'playground', 'coco-ssd'] as const;
+export type SoakName = (typeof soakNames)[number];
+
+export interface SoakSample {
+	/** Since the soak's clock started (after warm-up). */
+	seconds: number;
+	/** Steps (or frames) done so far. */
+	steps: number;
+	tensors: number;
+	gpuBytes: number | null;
+}
+
+export interface SoakResult {
+	name: SoakName;
+	backend: string;
+	adapter: string;
+	minutes: number;
+	samples: SoakSample[];
+	/** Why it ended early, if it did (a loss that stopped the lesson's loop, an error). */
+	stopped?: string;
+}
+
+export type BenchToWorker =
+	| { type: 'run'; name: BenchCase; options: BenchOptions }
+	| { type: 'soak'; name: Exclude<SoakName, 'coco-ssd'>; options: BenchOptions; minutes: number };
 export type BenchFromWorker =
 	| { type: 'progress'; step: number; loss: number; testLoss?: number }
 	| { type: 'result'; result: BenchResult }
+	| { type: 'soak-result'; result: SoakResult }
 	| { type: 'error'; message: string };
 
 /** Object detection: our frame pipeline against @tensorflow-models/coco-ssd's detect(). */
@@ -60,6 +100,8 @@ export interface DetectionBenchOptions {
 	rounds: number;
 	/** False: time our pipeline alone (after detect() failed on this backend). */
 	withPackage: boolean;
+	/** Set: no timing, run our pipeline frame after frame this long and sample memory (the soak). */
+	soakMinutes?: number;
 }
 
 export interface PipelineMeasure {
@@ -86,10 +128,14 @@ export interface DetectionBenchResult {
 	ratios: number[];
 	/** Live tensors before and after all of our timed frames. */
 	tensors: { before: number; after: number };
+	/** The most GPU bytes held over our warm-up frames, our model alone loaded; null off the GPU. */
+	peakGpuBytes: number | null;
 }
 
 export type DetectionBenchFromWorker =
-	{ type: 'result'; result: DetectionBenchResult } | { type: 'error'; message: string };
+	| { type: 'result'; result: DetectionBenchResult }
+	| { type: 'soak-result'; result: SoakResult }
+	| { type: 'error'; message: string };
 
 /** The neural-networks playground: epochs per second of our engine, a TF-Playground-style one and tfjs. */
 export const playgroundNetworks = ['default', 'spiral-deep', 'relu-batch1'] as const;
@@ -153,6 +199,8 @@ export interface PlaygroundBenchRow {
 	testAccuracy: { ours: number; style: number };
 	/** Times the lesson's loop stopped by itself (a non-finite or diverging loss). */
 	sessionStops: number;
+	/** GPU bytes held after our warm-up and first session, before tfjs's model exists; null off the GPU. */
+	gpuBytes: number | null;
 }
 
 export interface PlaygroundBenchResult {

@@ -13,53 +13,21 @@ import {
 	RnnRace,
 	rnnKinds
 } from '$lib/engine/models/rnn-race';
-import { createRng, deriveSeed, shuffle } from '$lib/engine/random';
+import { createRng, deriveSeed } from '$lib/engine/random';
 import { augmentBatch } from '$lib/engine/vision/augment';
 import type { Trainable } from '$lib/engine/session';
 import * as tf from '$lib/engine/tf';
 import type { BenchCase, BenchOptions } from './bench-spec';
+import {
+	batchOrder,
+	epochsOf,
+	warmOnCopy,
+	type PreparedCase,
+	type TrainingCase
+} from './case-helpers';
+import { computeCases } from './cases-compute';
+import { optimizationCases } from './cases-optimization';
 import type { ReferenceLoop } from './measure';
-
-export interface PreparedCase {
-	lesson: Trainable<unknown, unknown> & { reportEveryMs?: number; warmUp?(): Promise<void> };
-	/**
-	 * What the lesson's worker does before Train is enabled when the model has no warmUp of its
-	 * own: a step and a report on a throwaway copy, so the shaders are compiled.
-	 */
-	warmUpOnCopy?(): Promise<void>;
-	reference: ReferenceLoop;
-	/** Tensor counts at the end of consecutive epochs of a fresh, small copy of the lesson model. */
-	tensorsAtEpochs(): Promise<number[]>;
-	dispose(): void;
-}
-
-/** Batches in a seeded shuffled order, as the lessons draw them. */
-function batchOrder(count: number, batchSize: number, seed: number) {
-	const rng = createRng(deriveSeed(seed, 2));
-	let order = Array.from({ length: count }, (_, i) => i);
-	let cursor = count;
-	return () => {
-		if (cursor + batchSize > count) {
-			order = order.slice();
-			shuffle(order, rng);
-			cursor = 0;
-		}
-		const batch = order.slice(cursor, cursor + batchSize);
-		cursor += batchSize;
-		return batch;
-	};
-}
-
-async function epochsOf(model: Trainable<unknown, unknown>, stepsPerEpoch: number, epochs: number) {
-	const counts: number[] = [];
-	for (let e = 0; e < epochs; e++) {
-		for (let i = 0; i < stepsPerEpoch; i++) model.trainStep();
-		await model.evaluate();
-		counts.push(tf.memory().numTensors);
-	}
-	model.dispose();
-	return counts;
-}
 
 async function perceptron(options: BenchOptions): Promise<PreparedCase> {
 	const data = generatePreset('separable', 1);
@@ -100,6 +68,7 @@ async function perceptron(options: BenchOptions): Promise<PreparedCase> {
 		}
 	};
 	return {
+		kind: 'training',
 		lesson,
 		reference,
 		tensorsAtEpochs: () =>
@@ -128,12 +97,13 @@ function digitTensors(set: DigitSet): { x: tf.Tensor4D; y: tf.Tensor } {
 /** An MNIST case: the lesson, its reference, and a small copy of the lesson for the leak count. */
 function digitCase(
 	digits: DigitData,
-	lesson: PreparedCase['lesson'],
+	lesson: TrainingCase['lesson'],
 	reference: ReferenceLoop,
 	smallCopy: (small: DigitData) => Trainable<unknown, unknown>
-): PreparedCase {
+): TrainingCase {
 	const small = { train: firstDigits(digits.train, 64), test: firstDigits(digits.test, 100) };
 	return {
+		kind: 'training',
 		lesson,
 		reference,
 		tensorsAtEpochs: () => epochsOf(smallCopy(small), 4, 4),
@@ -234,13 +204,6 @@ async function augmentationRace(options: BenchOptions): Promise<PreparedCase> {
 	);
 }
 
-/** Steps and a report on a throwaway copy, as worker-host does for models without warmUp. */
-async function warmOnCopy(copy: Trainable<unknown, unknown>): Promise<void> {
-	copy.trainStep();
-	await copy.evaluate();
-	copy.dispose();
-}
-
 async function charLstm(options: BenchOptions): Promise<PreparedCase> {
 	const corpus = await loadCorpus(
 		{ kind: 'bundled', name: 'moby-dick', url: options.corpus! },
@@ -291,6 +254,7 @@ async function charLstm(options: BenchOptions): Promise<PreparedCase> {
 	const small = { ...corpus, text: corpus.text.slice(0, 2000) };
 	const smallConfig = { ...config, units: 16, sequenceLength: 20, batchSize: 10 };
 	return {
+		kind: 'training',
 		lesson,
 		reference,
 		warmUpOnCopy: () => warmOnCopy(new CharLstmModel(config, corpus)),
@@ -336,6 +300,7 @@ async function rnnRace(options: BenchOptions): Promise<PreparedCase> {
 		}
 	};
 	return {
+		kind: 'training',
 		lesson,
 		reference,
 		warmUpOnCopy: () => warmOnCopy(new RnnRace(config)),
@@ -354,5 +319,7 @@ export const prepare: Record<BenchCase, (options: BenchOptions) => Promise<Prepa
 	cnn,
 	augmentation: augmentationRace,
 	'char-lstm': charLstm,
-	'rnn-race': rnnRace
+	'rnn-race': rnnRace,
+	...optimizationCases,
+	...computeCases
 };

@@ -9,7 +9,8 @@ import type {
 	DetectionBenchResult,
 	PipelineMeasure
 } from './bench-spec';
-import { countReads, median } from './measure';
+import { countReads, GpuPeak, median } from './measure';
+import { adapterName, soak } from './soak';
 
 const post = (message: DetectionBenchFromWorker) => self.postMessage(message);
 const detectOptions = { scoreThreshold: 0.5, iouThreshold: 0.5, maxBoxes: 20 };
@@ -39,7 +40,11 @@ async function run(options: DetectionBenchOptions): Promise<DetectionBenchResult
 	const runOurs = async () =>
 		(await ours.result.detect(pixels, detectOptions)).detections.map((d) => d.label);
 	// Warm-up: the first frame at this size compiles shaders.
-	for (let i = 0; i < 2; i++) await runOurs();
+	const peak = new GpuPeak();
+	for (let i = 0; i < 2; i++) {
+		await runOurs();
+		peak.sample();
+	}
 	const theirs = options.withPackage
 		? await stage('load', () => timed(() => cocoSsd.load({ modelUrl: options.modelUrl })))
 		: null;
@@ -92,16 +97,31 @@ async function run(options: DetectionBenchOptions): Promise<DetectionBenchResult
 	theirs?.result.dispose();
 	return {
 		backend: info.name,
-		adapter: info.adapter
-			? [info.adapter.vendor, info.adapter.architecture].filter(Boolean).join(' ')
-			: '',
+		adapter: adapterName(info),
 		loadMs: { ours: ours.ms, package: theirs?.ms ?? NaN },
 		graphReads: graph,
 		ours: measures.ours,
 		package: measures.package,
 		ratios,
-		tensors: { before: tensorsBefore, after: tensorsAfter }
+		tensors: { before: tensorsBefore, after: tensorsAfter },
+		peakGpuBytes: peak.peak
 	};
+}
+
+/** The soak: our pipeline on the photo, frame after frame, as the lesson's webcam loop runs it. */
+async function soakFrames(options: DetectionBenchOptions) {
+	const info = await selectBackend({ requested: parseBackendName(options.backend) });
+	const pixels = await photoPixels(options.photoUrl);
+	const detector = await CocoSsd.load(options.modelUrl);
+	await detector.detect(pixels, detectOptions);
+	const subject = {
+		block: async () => {
+			await detector.detect(pixels, detectOptions);
+			return 1;
+		},
+		dispose: () => detector.dispose()
+	};
+	return soak('coco-ssd', subject, options.soakMinutes!, info);
 }
 
 /** Read calls made inside the graph run alone (the converter reads shapes and loop conditions). */
@@ -127,7 +147,8 @@ function emptyMeasure(): PipelineMeasure {
 
 self.onmessage = async (event: MessageEvent<DetectionBenchOptions>) => {
 	try {
-		post({ type: 'result', result: await run(event.data) });
+		if (event.data.soakMinutes) post({ type: 'soak-result', result: await soakFrames(event.data) });
+		else post({ type: 'result', result: await run(event.data) });
 	} catch (error) {
 		post({
 			type: 'error',

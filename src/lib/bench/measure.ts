@@ -120,6 +120,28 @@ export class LessonLoop {
 	}
 }
 
+/**
+ * Bytes the backend holds on the GPU, its buffer pool included (WebGPU calls it
+ * numBytesAllocatedInGPU, WebGL numBytesInGPUAllocated); null on the CPU backend.
+ */
+export function gpuBytes(): number | null {
+	const memory = tf.memory() as {
+		numBytesAllocatedInGPU?: number;
+		numBytesInGPUAllocated?: number;
+	};
+	return memory.numBytesAllocatedInGPU ?? memory.numBytesInGPUAllocated ?? null;
+}
+
+/** The most GPU bytes seen over the samples taken (at every report and block end). */
+export class GpuPeak {
+	peak: number | null = null;
+
+	sample(): void {
+		const bytes = gpuBytes();
+		if (bytes !== null) this.peak = Math.max(this.peak ?? 0, bytes);
+	}
+}
+
 export async function timeReference(loop: ReferenceLoop, steps: number): Promise<number> {
 	const started = performance.now();
 	for (let i = 0; i < steps; i++) loop.step();

@@ -27,7 +27,9 @@ import {
 	type PlaygroundBenchRow,
 	type PlaygroundNetworkName
 } from './bench-spec';
+import { gpuBytes } from './measure';
 import { PlaygroundStyleTrainer } from './playground-style';
+import { adapterName } from './soak';
 
 /**
  * Epochs per second of the playground's engine (the fused WebGPU program, or typed arrays on the
@@ -305,6 +307,8 @@ async function measure(
 	const loop = new LessonLoop(model, name);
 	await loop.report();
 	await loop.run(Math.min(1000, options.sessionMs));
+	// What our engine holds on the GPU, before the tfjs reference puts anything there.
+	const oursGpuBytes = gpuBytes();
 	const tfjs = new TfjsLoop(network);
 	const tfjsWarmUpMs = await tfjs.warmUp(300);
 	const style = new PlaygroundStyleTrainer(config, data);
@@ -330,7 +334,8 @@ async function measure(
 		tfjsTensors: { before: 0, after: 0, epochs: 0 },
 		warmUpMs: { ours: oursWarmUpMs, tfjs: tfjsWarmUpMs },
 		testAccuracy: { ours: NaN, style: NaN },
-		sessionStops: 0
+		sessionStops: 0,
+		gpuBytes: oursGpuBytes
 	};
 	const counted = { ours: 0, oursEpochs: 0, train: 0, evaluate: 0, sessionEpochs: 0, tfjs: 0 };
 	const tensorsBefore = tf.memory().numTensors;
@@ -387,9 +392,7 @@ async function run(options: PlaygroundBenchOptions): Promise<PlaygroundBenchResu
 	const info = await selectBackend({ requested: parseBackendName(options.backend) });
 	const backend = {
 		name: info.name,
-		adapter: info.adapter
-			? [info.adapter.vendor, info.adapter.architecture].filter(Boolean).join(' ')
-			: ''
+		adapter: adapterName(info)
 	};
 	const counting = countDispatches();
 	const rows: PlaygroundBenchRow[] = [];

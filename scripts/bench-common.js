@@ -1,0 +1,104 @@
+// What `npm run bench` and `npm run soak` share: the cases and their settings, the built site
+// served on a port of their own, and the bench page opened in headless Chromium.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const port = 4175;
+const base = `http://localhost:${port}`;
+
+/**
+ * Block sizes that finish in a few minutes on SwiftShader (a CPU emulating the GPU) and are still
+ * long enough to hold at least one of the lesson's reports: each block restarts the report clock,
+ * and on SwiftShader the CNN's reports come a minute apart (150 steps take about 80 s).
+ * @type {{ name: string, options: Record<string, unknown> }[]}
+ */
+export const cases = [
+	{ name: 'perceptron', options: { steps: 1000, rounds: 4, batchSize: 8 } },
+	{ name: 'optimizers', options: { steps: 200, rounds: 3, batchSize: 1 } },
+	{ name: 'initialization', options: { steps: 100, rounds: 3, batchSize: 32 } },
+	{ name: 'convolution', options: { steps: 20, rounds: 3, batchSize: 1 } },
+	{ name: 'cnn', options: { steps: 150, rounds: 3, batchSize: 8, evalSize: 100 } },
+	{ name: 'augmentation', options: { steps: 30, rounds: 3, batchSize: 8, evalSize: 100 } },
+	{
+		name: 'char-lstm',
+		options: { steps: 20, rounds: 3, batchSize: 16, units: 64, sequenceLength: 40 }
+	},
+	{
+		name: 'rnn-race',
+		options: { steps: 6, rounds: 3, batchSize: 16, units: 16, sequenceLength: 20 }
+	}
+];
+
+/** Bytes as MiB, '–' for none. @param {number | null} bytes @param {number} [digits] */
+export const mebibytes = (bytes, digits = 1) =>
+	bytes === null ? '–' : (bytes / 2 ** 20).toFixed(digits);
+
+/** @param {number[]} values */
+export const median = (values) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** @param {import('node:child_process').ChildProcess} server */
+async function waitForServer(server) {
+	for (let i = 0; i < 100; i++) {
+		if (server.exitCode !== null) throw new Error(`vite preview exited: is port ${port} in use?`);
+		try {
+			if ((await fetch(`${base}/bench/`)).ok) return;
+		} catch {
+			// not up yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error('the preview server did not start');
+}
+
+/**
+ * Vite's own process (not npx, whose child would outlive kill()), on a port nothing else serves:
+ * a leftover server would answer with an older build's file list.
+ */
+async function startServer() {
+	if (
+		await fetch(`${base}/`).then(
+			() => true,
+			() => false
+		)
+	) {
+		throw new Error(`port ${port} is already served by another process: stop it first`);
+	}
+	const args = ['preview', '--host', 'localhost', '--port', String(port), '--strictPort'];
+	const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', ...args], {
+		stdio: 'ignore'
+	});
+	await waitForServer(child);
+	return child;
+}
+
+/**
+ * Serves the build for as long as the caller needs it. `open` gives a fresh bench page, ready;
+ * the machine is shared, so if something else stopped the server between cases, it is started
+ * again (a case already running in a page does not need it).
+ * @param {string} tool the command's name, for its messages
+ */
+export async function serveBench(tool) {
+	if (!existsSync('build/bench/index.html')) {
+		console.error(`${tool}: run \`npm run build\` first`);
+		process.exit(1);
+	}
+	let server = await startServer();
+	return {
+		/** @param {import('@playwright/test').Browser} browser */
+		async open(browser) {
+			if (server.exitCode !== null || server.signalCode !== null) {
+				console.warn(`${tool}: the preview server was stopped from outside; starting it again`);
+				server = await startServer();
+			}
+			const page = await browser.newPage();
+			await page.goto(`${base}/bench/`);
+			await page.getByTestId('bench-status').filter({ hasText: 'ready' }).waitFor();
+			return page;
+		},
+		stop: () => server.kill()
+	};
+}
