@@ -38,3 +38,20 @@ export function choiceParam<T extends string | number>(
 		) ?? fallback
 	);
 }
+
+/** The highest learning rate a URL may ask for: far too high for any lesson, on purpose. */
+export const maxUrlLearningRate = 1000;
+
+/**
+ * A learning rate from the URL: any positive rate up to 1000, listed among the choices or not, so
+ * that a link can show what a rate far too high does (training stops and says why).
+ */
+export function learningRateParam(value: string | null, fallback: number): number {
+	const rate = numberParam(value, 0, maxUrlLearningRate, fallback);
+	return rate > 0 ? rate : fallback;
+}
+
+/** A select's numeric choices, with the current value among them even when it is not a preset. */
+export function optionsWith(choices: readonly number[], value: number): number[] {
+	return choices.includes(value) ? [...choices] : [...choices, value].sort((a, b) => a - b);
+}
