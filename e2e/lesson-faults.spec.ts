@@ -31,6 +31,13 @@ const lessons = [
 	}
 ];
 
+/** The lesson's URL with its learning rate set to `rate`. */
+function withRate(url: string, rate: number): string {
+	const link = new URL(url, 'http://localhost');
+	link.searchParams.set('lr', String(rate));
+	return link.pathname + link.search;
+}
+
 for (const { slug, url } of lessons) {
 	test.describe(slug, () => {
 		test('without navigator.gpu it falls back, says why, and trains', async ({ page }) => {
@@ -58,6 +65,19 @@ for (const { slug, url } of lessons) {
 			await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'true');
 			await waitForStep(page, (await statusOf(page)).step + 2);
 			expect(new URL(page.url()).search).toBe(query);
+			await expect(page.getByTestId('error')).toHaveCount(0);
+		});
+
+		test.skip(slug === 'optimizers', 'each racer has its own rate: optimizers.spec.ts drops one');
+		test('learning rate 1000: training stops and says why', async ({ page }) => {
+			await page.goto(withRate(url, 1000));
+			await waitUntilReady(page);
+			await expect(page.getByTestId('learning-rate')).toHaveValue('1000');
+			await page.getByTestId('train').click();
+			await expect(page.getByTestId('stopped')).toContainText(
+				'the learning rate is probably too high'
+			);
+			await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'false');
 			await expect(page.getByTestId('error')).toHaveCount(0);
 		});
 

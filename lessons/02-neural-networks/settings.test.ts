@@ -73,7 +73,7 @@ describe('playground settings in the URL', () => {
 	it('falls back to defaults for missing or malformed values', () => {
 		expect(
 			parse(
-				'data=moons&classes=9&noise=60&train=95&features=x3&hidden=4,0&act=gelu&lr=0.05' +
+				'data=moons&classes=9&noise=60&train=95&features=x3&hidden=4,0&act=gelu&lr=-0.05' +
 					'&batch=31&reg=l3&regRate=2&dropout=0.25&seed=-1&speed=6&add=1:2&test=yes'
 			)
 		).toEqual(defaultSettings);

@@ -19,7 +19,12 @@ import {
 	type Regularization
 } from '$lib/engine/playground/spec';
 import { speedLevels } from '$lib/engine/session';
-import { choiceParam, integerParam, numberParam } from '$lib/training/query-params';
+import {
+	choiceParam,
+	integerParam,
+	learningRateParam,
+	numberParam
+} from '$lib/training/query-params';
 
 /** The choices of TensorFlow Playground's menus. */
 export const learningRates = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -148,7 +153,7 @@ export function parseSettings(params: URLSearchParams): PlaygroundSettings {
 		features: decodeFeatures(params.get('features'), d.features),
 		hidden: decodeHidden(params.get('hidden'), d.hidden),
 		activation: choiceParam(activations, params.get('act'), d.activation),
-		learningRate: choiceParam(learningRates, params.get('lr'), d.learningRate),
+		learningRate: learningRateParam(params.get('lr'), d.learningRate),
 		batchSize: integerParam(
 			params.get('batch'),
 			batchSizeRange.min,

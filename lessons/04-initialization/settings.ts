@@ -17,7 +17,12 @@ import {
 	type OptimizerKind
 } from '$lib/engine/initialization/spec';
 import { speedLevels } from '$lib/engine/session';
-import { choiceParam, integerParam, numberParam } from '$lib/training/query-params';
+import {
+	choiceParam,
+	integerParam,
+	learningRateParam,
+	numberParam
+} from '$lib/training/query-params';
 
 /** The playground sets this lesson offers: small, 2-D, two classes. */
 export const datasetChoices = ['circle', 'xor', 'gauss', 'spiral'] as const;
@@ -92,7 +97,7 @@ export function parseSettings(params: URLSearchParams): InitializationSettings {
 		constant: numberParam(params.get('value'), constantRange.min, constantRange.max, d.constant),
 		std: numberParam(params.get('std'), stdRange.min, stdRange.max, d.std),
 		optimizer: choiceParam(optimizers, params.get('opt'), d.optimizer),
-		learningRate: choiceParam(learningRates, params.get('lr'), d.learningRate),
+		learningRate: learningRateParam(params.get('lr'), d.learningRate),
 		batchSize: choiceParam(batchSizes, params.get('batch'), d.batchSize),
 		data: choiceParam(datasetChoices, params.get('data'), d.data),
 		seed: integerParam(params.get('seed'), 0, 2 ** 31 - 1, d.seed),

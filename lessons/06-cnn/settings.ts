@@ -1,3 +1,4 @@
+import { learningRateParam } from '$lib/training/query-params';
 import type { CnnConfig } from '$lib/engine/models/cnn-spec';
 import { defaultSpeedLevel, speedLevels } from '$lib/engine/session';
 import { batchSizes, evalSizes } from '$lib/widgets/CnnSettingsPanel.svelte';
@@ -30,9 +31,8 @@ function integer(value: string | null, min: number, max: number, fallback: numbe
 }
 
 export function parseSettings(params: URLSearchParams): CnnSettings {
-	const rate = Number(params.get('lr'));
 	return {
-		learningRate: rate > 0 && rate <= 10 ? rate : defaultSettings.learningRate,
+		learningRate: learningRateParam(params.get('lr'), defaultSettings.learningRate),
 		batchSize: numberIn(batchSizes, params.get('batch'), defaultSettings.batchSize),
 		seed: integer(params.get('seed'), 0, 2 ** 31 - 1, defaultSettings.seed),
 		speed: integer(params.get('speed'), 1, speedLevels.length, defaultSettings.speed),

@@ -1,3 +1,4 @@
+import { learningRateParam } from '$lib/training/query-params';
 import type { RaceConfig } from '$lib/engine/models/augmentation-race-spec';
 import { defaultSpeedLevel, speedLevels } from '$lib/engine/session';
 import type { AugmentSettings } from '$lib/engine/vision/augment-spec';
@@ -39,7 +40,6 @@ function oneOf(options: number[], value: string | null, fallback: number): numbe
 
 export function parseSettings(params: URLSearchParams): RaceSettings {
 	const d = defaultSettings;
-	const rate = Number(params.get('lr'));
 	const seed = Number(params.get('seed'));
 	const speed = Number(params.get('speed'));
 	const augment: AugmentSettings = {
@@ -50,7 +50,7 @@ export function parseSettings(params: URLSearchParams): RaceSettings {
 		noise: inRange(params.get('noise'), augmentRanges.noise.max, d.augment.noise)
 	};
 	return {
-		learningRate: rate > 0 && rate <= 10 ? rate : d.learningRate,
+		learningRate: learningRateParam(params.get('lr'), d.learningRate),
 		batchSize: oneOf(batchSizes, params.get('batch'), d.batchSize),
 		seed: Number.isInteger(seed) && seed >= 0 && params.get('seed') ? seed : d.seed,
 		evalSize: oneOf(evalSizes, params.get('eval'), d.evalSize),

@@ -17,7 +17,7 @@ describe('LSTM text lesson settings in the URL', () => {
 		expect(parseSettings(new URLSearchParams(settingsToQuery(custom)))).toEqual(custom);
 		expect(
 			parseSettings(
-				new URLSearchParams('corpus=x&layers=3&units=5&seq=0&batch=&lr=9&seed=-1&speed=9&temp=7')
+				new URLSearchParams('corpus=x&layers=3&units=5&seq=0&batch=&lr=9000&seed=-1&speed=9&temp=7')
 			)
 		).toEqual(defaultSettings);
 		expect(configOf(custom)).toEqual({

@@ -1,6 +1,11 @@
 import type { CharLstmConfig } from '$lib/engine/models/char-lstm-spec';
 import { defaultSpeedLevel, speedLevels } from '$lib/engine/session';
-import { choiceParam, integerParam, numberParam } from '$lib/training/query-params';
+import {
+	choiceParam,
+	integerParam,
+	learningRateParam,
+	numberParam
+} from '$lib/training/query-params';
 
 export const bundledCorpora = ['moby-dick', 'analects'] as const;
 /** A bundled text, or the one the student pasted or uploaded (which stays out of the URL). */
@@ -39,7 +44,7 @@ export function parseSettings(params: URLSearchParams): LstmTextSettings {
 		units: choiceParam(unitCounts, params.get('units'), d.units),
 		sequenceLength: choiceParam(sequenceLengths, params.get('seq'), d.sequenceLength),
 		batchSize: choiceParam(batchSizes, params.get('batch'), d.batchSize),
-		learningRate: choiceParam(learningRates, params.get('lr'), d.learningRate),
+		learningRate: learningRateParam(params.get('lr'), d.learningRate),
 		seed: integerParam(params.get('seed'), 0, 2 ** 31 - 1, d.seed),
 		speed: integerParam(params.get('speed'), 1, speedLevels.length, d.speed),
 		temperature: numberParam(params.get('temp'), 0.05, 2, d.temperature)

@@ -13,7 +13,7 @@ describe('RNN variants lesson settings in the URL', () => {
 		};
 		expect(parseSettings(new URLSearchParams(settingsToQuery(custom)))).toEqual(custom);
 		expect(
-			parseSettings(new URLSearchParams('length=61&units=7&batch=1&lr=1&seed=x&speed=0'))
+			parseSettings(new URLSearchParams('length=61&units=7&batch=1&lr=0&seed=x&speed=0'))
 		).toEqual(defaultSettings);
 		expect(configOf(custom)).toEqual({
 			sequenceLength: 55,

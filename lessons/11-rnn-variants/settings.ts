@@ -1,6 +1,6 @@
 import type { RnnRaceConfig } from '$lib/engine/models/rnn-race-spec';
 import { defaultSpeedLevel, speedLevels } from '$lib/engine/session';
-import { choiceParam, integerParam } from '$lib/training/query-params';
+import { choiceParam, integerParam, learningRateParam } from '$lib/training/query-params';
 
 export const sequenceLimits = { min: 5, max: 60, step: 5 } as const;
 export const unitCounts = [8, 16, 32, 64];
@@ -28,7 +28,7 @@ export function parseSettings(params: URLSearchParams): RnnVariantsSettings {
 		sequenceLength: integerParam(params.get('length'), min, max, d.sequenceLength),
 		units: choiceParam(unitCounts, params.get('units'), d.units),
 		batchSize: choiceParam(batchSizes, params.get('batch'), d.batchSize),
-		learningRate: choiceParam(learningRates, params.get('lr'), d.learningRate),
+		learningRate: learningRateParam(params.get('lr'), d.learningRate),
 		seed: integerParam(params.get('seed'), 0, 2 ** 31 - 1, d.seed),
 		speed: integerParam(params.get('speed'), 1, speedLevels.length, d.speed)
 	};
