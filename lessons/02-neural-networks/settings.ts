@@ -9,14 +9,11 @@ import {
 	planeExtent,
 	regressionSets,
 	regularizations,
-	type Activation,
 	type DataPoint,
 	type Dataset,
 	type DatasetKind,
-	type EngineChoice,
 	type FeatureName,
-	type NetworkConfig,
-	type Regularization
+	type NetworkConfig
 } from '$lib/engine/playground/spec';
 import { speedLevels } from '$lib/engine/session';
 import {
@@ -38,8 +35,11 @@ export const trainRatioRange = { min: 10, max: 90 } as const;
 export const blobClassRange = { min: 3, max: 6 } as const;
 export const maxAddedPoints = 200;
 
+/** The network's own settings, as the engine takes them (its outputs follow from the data). */
+type NetworkSettings = Omit<NetworkConfig, 'problem' | 'outputs'>;
+
 /** Everything that defines a playground demo; it all lives in the URL. */
-export interface PlaygroundSettings {
+export interface PlaygroundSettings extends NetworkSettings {
 	data: DatasetKind;
 	/** Classes of the 'blobs' set (3 to 6); the other sets have their own. */
 	classes: number;
@@ -47,19 +47,6 @@ export interface PlaygroundSettings {
 	noise: number;
 	/** Percent of the points that train, 10 to 90; the rest are the test set. */
 	trainRatio: number;
-	/** The network's inputs, in `featureNames` order, at least one. */
-	features: FeatureName[];
-	/** Neurons per hidden layer: 0 to 8 layers of 1 to 16. */
-	hidden: number[];
-	activation: Activation;
-	learningRate: number;
-	batchSize: number;
-	regularization: Regularization;
-	regularizationRate: number;
-	dropout: number;
-	seed: number;
-	/** Which engine trains (see `engineChoices`). */
-	engine: EngineChoice;
 	/** 1-based index into speedLevels. */
 	speed: number;
 	/** Points the reader clicked in; they join the training set. */
@@ -238,9 +225,7 @@ export function configFor(
 	settings: PlaygroundSettings,
 	dataset: Pick<Dataset, 'problem' | 'classes'>
 ): NetworkConfig {
-	return {
-		problem: dataset.problem,
-		outputs: dataset.problem === 'classification' ? dataset.classes : 1,
+	const network: NetworkSettings = {
 		features: [...settings.features],
 		hidden: [...settings.hidden],
 		activation: settings.activation,
@@ -251,5 +236,10 @@ export function configFor(
 		dropout: settings.dropout,
 		seed: settings.seed,
 		engine: settings.engine
+	};
+	return {
+		problem: dataset.problem,
+		outputs: dataset.problem === 'classification' ? dataset.classes : 1,
+		...network
 	};
 }
