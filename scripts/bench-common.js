@@ -7,27 +7,84 @@ const port = 4175;
 const base = `http://localhost:${port}`;
 
 /**
- * Block sizes that finish in a few minutes on SwiftShader (a CPU emulating the GPU) and are still
- * long enough to hold at least one of the lesson's reports: each block restarts the report clock,
- * and on SwiftShader the CNN's reports come a minute apart (150 steps take about 80 s).
- * @type {{ name: string, options: Record<string, unknown> }[]}
+ * BENCH_FULL=1: long blocks, each holding at least one of the lesson's reports (on SwiftShader the
+ * CNN's come about a minute apart), about 40 minutes in all on SwiftShader. Otherwise short blocks
+ * that fit the whole bench in under 10 minutes here; a block may then hold no report, so the lesson
+ * loop's report cost (kept under 5% of its time by the session) is only partly in its rate.
  */
+export const fullBlocks = process.env.BENCH_FULL === '1';
+
+/** @param {Record<string, unknown>} quick @param {Record<string, unknown>} full */
+const pick = (quick, full) => (fullBlocks ? full : quick);
+
+/** @type {{ name: string, options: Record<string, unknown> }[]} */
 export const cases = [
-	{ name: 'perceptron', options: { steps: 1000, rounds: 4, batchSize: 8 } },
-	{ name: 'optimizers', options: { steps: 200, rounds: 3, batchSize: 1 } },
-	{ name: 'initialization', options: { steps: 100, rounds: 3, batchSize: 32 } },
-	{ name: 'convolution', options: { steps: 20, rounds: 3, batchSize: 1 } },
-	{ name: 'cnn', options: { steps: 150, rounds: 3, batchSize: 8, evalSize: 100 } },
-	{ name: 'augmentation', options: { steps: 30, rounds: 3, batchSize: 8, evalSize: 100 } },
+	{
+		name: 'perceptron',
+		options: pick({ steps: 300, rounds: 3, batchSize: 8 }, { steps: 1000, rounds: 4, batchSize: 8 })
+	},
+	{
+		name: 'optimizers',
+		options: pick({ steps: 100, rounds: 3, batchSize: 1 }, { steps: 200, rounds: 3, batchSize: 1 })
+	},
+	{
+		name: 'initialization',
+		options: pick({ steps: 30, rounds: 3, batchSize: 32 }, { steps: 100, rounds: 3, batchSize: 32 })
+	},
+	{
+		name: 'convolution',
+		options: pick({ steps: 10, rounds: 3, batchSize: 1 }, { steps: 20, rounds: 3, batchSize: 1 })
+	},
+	{
+		name: 'cnn',
+		options: {
+			batchSize: 8,
+			evalSize: 100,
+			...pick({ steps: 12, rounds: 3 }, { steps: 150, rounds: 3 })
+		}
+	},
+	{
+		name: 'augmentation',
+		options: {
+			batchSize: 8,
+			evalSize: 100,
+			...pick({ steps: 6, rounds: 3 }, { steps: 30, rounds: 3 })
+		}
+	},
 	{
 		name: 'char-lstm',
-		options: { steps: 20, rounds: 3, batchSize: 16, units: 64, sequenceLength: 40 }
+		options: {
+			batchSize: 16,
+			units: 64,
+			sequenceLength: 40,
+			...pick({ steps: 4, rounds: 3 }, { steps: 20, rounds: 3 })
+		}
 	},
 	{
 		name: 'rnn-race',
-		options: { steps: 6, rounds: 3, batchSize: 16, units: 16, sequenceLength: 20 }
+		options: {
+			batchSize: 16,
+			units: 16,
+			sequenceLength: 20,
+			...pick({ steps: 1, rounds: 3 }, { steps: 6, rounds: 3 })
+		}
 	}
 ];
+
+/** COCO-SSD: frames per block and block pairs (on SwiftShader WebGPU a frame takes about 10 s). */
+export const detectionCase = {
+	name: 'coco-ssd',
+	options: pick({ frames: 1, rounds: 3 }, { frames: 3, rounds: 3 })
+};
+
+/** The neural-networks playground on each backend: three networks, alternating blocks. */
+export const playgroundCase = {
+	name: 'playground',
+	options: pick(
+		{ rounds: 3, blockMs: 250, sessionMs: 600, tfjsBlockMs: 800, tfjsMaxEpochs: 100 },
+		{ rounds: 3, blockMs: 500, sessionMs: 1200, tfjsBlockMs: 2000, tfjsMaxEpochs: 200 }
+	)
+};
 
 /** Bytes as MiB, '–' for none. @param {number | null} bytes @param {number} [digits] */
 export const mebibytes = (bytes, digits = 1) =>

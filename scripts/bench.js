@@ -4,23 +4,20 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser.js';
-import { cases, mebibytes, median, serveBench } from './bench-common.js';
-
-/** COCO-SSD: frames per block and block pairs, a few minutes on SwiftShader WebGPU (~10 s a frame). */
-const detectionCase = { name: 'coco-ssd', options: { frames: 3, rounds: 3 } };
-
-/**
- * The neural-networks playground on each backend: three networks, alternating blocks of about
- * half a second (tfjs: at most 2 s), about a minute per backend on SwiftShader.
- */
-const playgroundCase = {
-	name: 'playground',
-	options: { rounds: 3, blockMs: 500, sessionMs: 1200, tfjsBlockMs: 2000, tfjsMaxEpochs: 200 }
-};
+import {
+	cases,
+	detectionCase,
+	fullBlocks,
+	mebibytes,
+	median,
+	playgroundCase,
+	serveBench
+} from './bench-common.js';
 
 /** @param {number[]} values */
 const spread = (values) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
 
+const started = Date.now();
 const server = await serveBench('bench');
 /** @param {import('@playwright/test').Browser} browser */
 const openBenchPage = (browser) => server.open(browser);
@@ -234,7 +231,7 @@ writeFileSync(
 	'docs/benchmarks.md',
 	`# Benchmarks
 
-Measured with \`npm run bench\` (last run ${date}; each row's date is in the JSON) in headless Chromium (\`--enable-unsafe-webgpu\`). Each lesson's own
+Measured with \`npm run bench\` (last run ${date}, ${only ? `cases ${only.join(', ')}` : 'every case'} in ${((Date.now() - started) / 60000).toFixed(1)} minutes; each row's date is in the JSON) in headless Chromium (\`--enable-unsafe-webgpu\`). Each lesson's own
 loop (its TrainingSession at full speed, with its reports, read-backs and charts on the page) is timed
 against a bare tfjs loop training the same model on the same batches and backend, in the same page, in
 alternating blocks; the calibration column is the reference timed against itself, the noise floor.
@@ -249,7 +246,7 @@ ops written as bare tfjs; "first loss" is its first answer, cold (shaders compil
 per request and tensors are counted after each block of requests. Peak GPU memory is tfjs's count of the
 bytes the backend holds, its buffer pool included, sampled at every report and block end.
 
-Block sizes and settings: ${rows.map((r) => `${r.name} ${JSON.stringify(r.options)}`).join('; ')}.
+Blocks: ${fullBlocks ? "long (`BENCH_FULL=1`: each block holds at least one of the lesson's reports)" : "short (the default, so that the whole bench runs in under 10 minutes here: a block may hold none of the lesson's reports; `BENCH_FULL=1` runs long ones)"}. Block sizes and settings: ${rows.map((r) => `${r.name} ${JSON.stringify(r.options)}`).join('; ')}.
 Raw numbers: [benchmarks.json](benchmarks.json).
 
 ${playground ? playgroundSection(playground) : ''}
