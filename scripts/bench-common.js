@@ -8,9 +8,10 @@ const base = `http://localhost:${port}`;
 
 /**
  * BENCH_FULL=1: long blocks, each holding at least one of the lesson's reports (on SwiftShader the
- * CNN's come about a minute apart), about 40 minutes in all on SwiftShader. Otherwise short blocks
- * that fit the whole bench in under 10 minutes here; a block may then hold no report, so the lesson
- * loop's report cost (kept under 5% of its time by the session) is only partly in its rate.
+ * CNN's come about a minute apart) and the recurrent lessons at their full sequence lengths, about
+ * 40 minutes in all on SwiftShader. Otherwise short blocks and shorter sequences that fit the whole
+ * bench in under 10 minutes here; a block may then hold no report, so the lesson loop's report cost
+ * (kept under 5% of its time by the session) is only partly in its rate.
  */
 export const fullBlocks = process.env.BENCH_FULL === '1';
 
@@ -29,18 +30,18 @@ export const cases = [
 	},
 	{
 		name: 'initialization',
-		options: pick({ steps: 30, rounds: 3, batchSize: 32 }, { steps: 100, rounds: 3, batchSize: 32 })
+		options: pick({ steps: 20, rounds: 3, batchSize: 32 }, { steps: 100, rounds: 3, batchSize: 32 })
 	},
 	{
 		name: 'convolution',
-		options: pick({ steps: 10, rounds: 3, batchSize: 1 }, { steps: 20, rounds: 3, batchSize: 1 })
+		options: pick({ steps: 6, rounds: 3, batchSize: 1 }, { steps: 20, rounds: 3, batchSize: 1 })
 	},
 	{
 		name: 'cnn',
 		options: {
 			batchSize: 8,
 			evalSize: 100,
-			...pick({ steps: 12, rounds: 3 }, { steps: 150, rounds: 3 })
+			...pick({ steps: 8, rounds: 3 }, { steps: 150, rounds: 3 })
 		}
 	},
 	{
@@ -48,16 +49,17 @@ export const cases = [
 		options: {
 			batchSize: 8,
 			evalSize: 100,
-			...pick({ steps: 6, rounds: 3 }, { steps: 30, rounds: 3 })
+			...pick({ steps: 4, rounds: 3 }, { steps: 30, rounds: 3 })
 		}
 	},
 	{
 		name: 'char-lstm',
 		options: {
 			batchSize: 16,
-			units: 64,
-			sequenceLength: 40,
-			...pick({ steps: 4, rounds: 3 }, { steps: 20, rounds: 3 })
+			...pick(
+				{ steps: 3, rounds: 3, units: 32, sequenceLength: 20 },
+				{ steps: 20, rounds: 3, units: 64, sequenceLength: 40 }
+			)
 		}
 	},
 	{
@@ -65,8 +67,10 @@ export const cases = [
 		options: {
 			batchSize: 16,
 			units: 16,
-			sequenceLength: 20,
-			...pick({ steps: 1, rounds: 3 }, { steps: 6, rounds: 3 })
+			...pick(
+				{ steps: 2, rounds: 3, sequenceLength: 10 },
+				{ steps: 6, rounds: 3, sequenceLength: 20 }
+			)
 		}
 	}
 ];
@@ -74,7 +78,7 @@ export const cases = [
 /** COCO-SSD: frames per block and block pairs (on SwiftShader WebGPU a frame takes about 10 s). */
 export const detectionCase = {
 	name: 'coco-ssd',
-	options: pick({ frames: 1, rounds: 3 }, { frames: 3, rounds: 3 })
+	options: pick({ frames: 1, rounds: 2 }, { frames: 3, rounds: 3 })
 };
 
 /** The neural-networks playground on each backend: three networks, alternating blocks. */

@@ -18,6 +18,7 @@ import {
 const spread = (values) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
 
 const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s in`;
 const server = await serveBench('bench');
 /** @param {import('@playwright/test').Browser} browser */
 const openBenchPage = (browser) => server.open(browser);
@@ -39,7 +40,9 @@ try {
 			{ name, options: { ...options, backend } }
 		);
 		rows.push({ ...result, options, measured: new Date().toISOString().slice(0, 10) });
-		console.log(`bench: ${name} ratio ${median(result.ratios).toFixed(2)} on ${result.backend}`);
+		console.log(
+			`bench: ${name} ratio ${median(result.ratios).toFixed(2)} on ${result.backend} (${elapsed()})`
+		);
 		await page.close();
 	}
 	if (!only || only.includes(detectionCase.name)) {
@@ -60,7 +63,7 @@ try {
 			const ratio = result.ratios.length
 				? median(result.ratios).toFixed(2)
 				: 'n/a (detect() failed)';
-			console.log(`bench: coco-ssd ratio ${ratio} on ${result.backend}`);
+			console.log(`bench: coco-ssd ratio ${ratio} on ${result.backend} (${elapsed()})`);
 			await page.close();
 		}
 	}
@@ -113,7 +116,7 @@ const table = rows.map((r) => {
 	const reads = compute
 		? r.readsPerStep.toFixed(1)
 		: `${r.readsPerStep.toFixed(3)} (${median(r.reportsPerBlock)} reports/block)`;
-	return `| ${r.name}${compute ? ' (compute)' : ''} | ${r.backend} (${r.adapter || '–'}) | ${median(r.lessonStepsPerSecond).toFixed(1)} | ${median(r.referenceStepsPerSecond).toFixed(1)} | **${median(r.ratios).toFixed(2)}** (${spread(r.ratios)}) | ${median(r.calibration).toFixed(2)} (${spread(r.calibration)}) | ${Number.isFinite(r.firstStepMs) ? Math.round(r.firstStepMs) : '–'} | ${Math.round(r.firstLossMs)} | ${r.kernelsPerStep.lesson} / ${r.kernelsPerStep.reference} | ${reads} | ${leaked / Math.max(1, r.tensorsAtEpochs.length - 2)} | ${r.longTasks.length} | ${mebibytes(r.peakGpuBytes ?? null)} |`;
+	return `| ${r.name}${compute ? ' (compute)' : ''} | ${r.backend} (${r.adapter || '–'}) | ${median(r.lessonStepsPerSecond).toFixed(1)} | ${median(r.referenceStepsPerSecond).toFixed(1)} | **${median(r.ratios).toFixed(2)}** (${spread(r.ratios)}) | ${median(r.calibration).toFixed(2)} (${spread(r.calibration)}) | ${Number.isFinite(r.firstStepMs) ? Math.round(r.firstStepMs) : '–'} | ${r.firstLossMs === null || !Number.isFinite(r.firstLossMs) ? '> 40 000' : Math.round(r.firstLossMs)} | ${r.kernelsPerStep.lesson} / ${r.kernelsPerStep.reference} | ${reads} | ${leaked / Math.max(1, r.tensorsAtEpochs.length - 2)} | ${r.longTasks.length} | ${mebibytes(r.peakGpuBytes ?? null)} |`;
 });
 /** @param {any} d */
 const detectionTable = (d) => {

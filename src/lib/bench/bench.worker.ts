@@ -34,8 +34,9 @@ async function measureTraining(prepared: TrainingCase, options: BenchOptions): P
 		peak.sample();
 		reportProgress(p);
 	});
-	// Warm both up (shaders, the session's idea of how long a report takes), untimed.
-	const warm = await loop.run(options.steps);
+	// Warm both up (shaders, the session's idea of how long a report takes), untimed; the first
+	// block also times Train → first loss (up to 40 s on).
+	const warm = await loop.run(options.steps, 40_000);
 	await timeReference(reference, options.steps);
 
 	const lessonRates: number[] = [];

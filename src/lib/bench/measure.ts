@@ -42,6 +42,8 @@ export async function countReads<T>(
 export class LessonLoop {
 	#session: TrainingSession<unknown, unknown>;
 	#remaining = 0;
+	/** Whether the block may end once its steps are done (see run's untilReportMs). */
+	#mayStop: () => boolean = () => true;
 	#onReport: (() => void) | null = null;
 	#onStepDone: (() => void) | null = null;
 
@@ -55,7 +57,7 @@ export class LessonLoop {
 			},
 			trainStep: () => {
 				model.trainStep();
-				if (--this.#remaining === 0) void this.#session.pause();
+				if (--this.#remaining <= 0 && this.#mayStop()) void this.#session.pause();
 			},
 			evaluate: () => model.evaluate(),
 			sync: model.sync
@@ -88,8 +90,13 @@ export class LessonLoop {
 	/**
 	 * Trains about `steps` steps: how many, how long, the reports made, the first one's time, and
 	 * when the GPU had finished the first step (models that sync; otherwise the first report).
+	 * With `untilReportMs`, the block goes on past its steps until the lesson's first report, for
+	 * at most that long: the time from Train to the first loss, whatever the block size.
 	 */
-	async run(steps: number): Promise<{
+	async run(
+		steps: number,
+		untilReportMs = 0
+	): Promise<{
 		steps: number;
 		ms: number;
 		reports: number;
@@ -108,6 +115,7 @@ export class LessonLoop {
 		this.#onStepDone = () => {
 			if (Number.isNaN(firstStepMs)) firstStepMs = performance.now() - started;
 		};
+		this.#mayStop = () => reports > 0 || performance.now() - started >= untilReportMs;
 		this.#remaining = steps;
 		await this.#session.train();
 		return {
