@@ -11,7 +11,7 @@ const cases: { name: string; options: Record<string, number> }[] = [
 	{ name: 'perceptron', options: { steps: 100, rounds: 1, batchSize: 8 } },
 	{ name: 'optimizers', options: { steps: 30, rounds: 1, batchSize: 1 } },
 	{ name: 'initialization', options: { steps: 10, rounds: 1, batchSize: 32 } },
-	{ name: 'convolution', options: { steps: 3, rounds: 1, batchSize: 1 } },
+	{ name: 'convolution', options: { steps: 3, rounds: 2, batchSize: 1 } },
 	{ name: 'cnn', options: { steps: 4, rounds: 1, batchSize: 8, evalSize: 100 } },
 	{ name: 'augmentation', options: { steps: 2, rounds: 1, batchSize: 8, evalSize: 100 } },
 	{
