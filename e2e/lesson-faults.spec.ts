@@ -68,21 +68,22 @@ for (const { slug, url } of lessons) {
 			await expect(page.getByTestId('error')).toHaveCount(0);
 		});
 
-		test.skip(slug === 'optimizers', 'each racer has its own rate: optimizers.spec.ts drops one');
-		test('learning rate 1000: training stops and says why', async ({ page }) => {
-			// The first report after Train ends it; on SwiftShader the CNN's reports are slow.
-			test.setTimeout(240_000);
-			await page.goto(withRate(url, 1000));
-			await waitUntilReady(page);
-			await expect(page.getByTestId('learning-rate')).toHaveValue('1000');
-			await page.getByTestId('train').click();
-			await expect(page.getByTestId('stopped')).toContainText(
-				'the learning rate is probably too high',
-				{ timeout: 150_000 }
-			);
-			await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'false');
-			await expect(page.getByTestId('error')).toHaveCount(0);
-		});
+		// The optimiser race has a rate per racer: optimizers.spec.ts drops a diverging one.
+		if (slug !== 'optimizers')
+			test('learning rate 1000: training stops and says why', async ({ page }) => {
+				// The first report after Train ends it; on SwiftShader the CNN's reports are slow.
+				test.setTimeout(240_000);
+				await page.goto(withRate(url, 1000));
+				await waitUntilReady(page);
+				await expect(page.getByTestId('learning-rate')).toHaveValue('1000');
+				await page.getByTestId('train').click();
+				await expect(page.getByTestId('stopped')).toContainText(
+					'the learning rate is probably too high',
+					{ timeout: 150_000 }
+				);
+				await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'false');
+				await expect(page.getByTestId('error')).toHaveCount(0);
+			});
 
 		test('a hidden tab pauses training, says so, and goes on when shown', async ({ page }) => {
 			await page.goto(url);
