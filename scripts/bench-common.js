@@ -157,7 +157,11 @@ export async function serveBench(tool) {
 			}
 			const page = await browser.newPage();
 			await page.goto(`${base}/bench/`);
-			await page.getByTestId('bench-status').filter({ hasText: 'ready' }).waitFor();
+			// Slow when the machine is busy (a soak runs several lessons at once).
+			await page
+				.getByTestId('bench-status')
+				.filter({ hasText: 'ready' })
+				.waitFor({ timeout: 120_000 });
 			return page;
 		},
 		stop: () => server.kill()

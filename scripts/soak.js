@@ -136,7 +136,13 @@ try {
 	const queue = names.filter((n) => !only || only.includes(n));
 	// SOAK_PARALLEL lessons at a time, each in its own page: fewer steps each, the same minutes.
 	const lanes = Array.from({ length: parallel }, async () => {
-		for (let name = queue.shift(); name; name = queue.shift()) await soakOne(browser, name);
+		for (let name = queue.shift(); name; name = queue.shift()) {
+			// One lesson failing (a page that would not load) does not end the others' soaks.
+			await soakOne(browser, name).catch((error) => {
+				console.error(`soak: ${name} failed: ${error}`);
+				process.exitCode = 1;
+			});
+		}
 	});
 	await Promise.all(lanes);
 	await browser.close();
