@@ -13,7 +13,10 @@ import {
 	type Dataset,
 	type DatasetKind,
 	type FeatureName,
-	type NetworkConfig
+	defaultNetwork,
+	networkConfigFor,
+	type NetworkConfig,
+	type NetworkSettings
 } from '$lib/engine/playground/spec';
 import { speedLevels } from '$lib/engine/session';
 import {
@@ -34,9 +37,6 @@ export const noiseRange = { min: 0, max: 50 } as const;
 export const trainRatioRange = { min: 10, max: 90 } as const;
 export const blobClassRange = { min: 3, max: 6 } as const;
 export const maxAddedPoints = 200;
-
-/** The network's own settings, as the engine takes them (its outputs follow from the data). */
-type NetworkSettings = Omit<NetworkConfig, 'problem' | 'outputs'>;
 
 /** Everything that defines a playground demo; it all lives in the URL. */
 export interface PlaygroundSettings extends NetworkSettings {
@@ -59,16 +59,7 @@ export const defaultSettings: PlaygroundSettings = {
 	classes: 3,
 	noise: 0,
 	trainRatio: 50,
-	features: ['x1', 'x2'],
-	hidden: [4, 2],
-	activation: 'tanh',
-	learningRate: 0.03,
-	batchSize: 10,
-	regularization: 'none',
-	regularizationRate: 0,
-	dropout: 0,
-	seed: 1,
-	engine: 'auto',
+	...defaultNetwork,
 	speed: speedLevels.length,
 	added: [],
 	showTest: false
@@ -226,8 +217,8 @@ export function configFor(
 	dataset: Pick<Dataset, 'problem' | 'classes'>
 ): NetworkConfig {
 	const network: NetworkSettings = {
-		features: [...settings.features],
-		hidden: [...settings.hidden],
+		features: settings.features,
+		hidden: settings.hidden,
 		activation: settings.activation,
 		learningRate: settings.learningRate,
 		batchSize: settings.batchSize,
@@ -237,9 +228,5 @@ export function configFor(
 		seed: settings.seed,
 		engine: settings.engine
 	};
-	return {
-		problem: dataset.problem,
-		outputs: dataset.problem === 'classification' ? dataset.classes : 1,
-		...network
-	};
+	return networkConfigFor(dataset, network);
 }

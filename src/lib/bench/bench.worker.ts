@@ -1,6 +1,7 @@
 import { selectBackend, parseBackendName } from '$lib/engine/backend';
 import { generateDataset } from '$lib/engine/playground/datasets';
 import { PlaygroundNetwork } from '$lib/engine/playground/network-model';
+import { defaultNetwork, networkConfigFor } from '$lib/engine/playground/spec';
 import * as tf from '$lib/engine/tf';
 import type {
 	BenchFromWorker,
@@ -155,23 +156,7 @@ async function soakSubject(
 	if (name === 'playground') {
 		// TensorFlow Playground's default network, with the engine the lesson would pick.
 		const data = generateDataset('circle', { seed: 1, noise: 0, trainRatio: 0.5 });
-		const network = new PlaygroundNetwork(
-			{
-				problem: 'classification',
-				outputs: 2,
-				features: ['x1', 'x2'],
-				hidden: [4, 2],
-				activation: 'tanh',
-				learningRate: 0.03,
-				batchSize: 10,
-				regularization: 'none',
-				regularizationRate: 0,
-				dropout: 0,
-				seed: 1,
-				engine: 'auto'
-			},
-			data
-		);
+		const network = new PlaygroundNetwork(networkConfigFor(data, defaultNetwork), data);
 		await network.warmUp();
 		return loopSubject(network, options.steps, () => network.dispose());
 	}

@@ -49,6 +49,16 @@ export function batchOrder(count: number, batchSize: number, seed: number) {
 	};
 }
 
+/** Rows `indices` of x and of y, gathered on the device; call inside a tidy. */
+export function gatherRows<X extends tf.Tensor>(
+	x: X,
+	y: tf.Tensor,
+	indices: number[]
+): { xb: X; yb: tf.Tensor } {
+	const picked = tf.tensor1d(indices, 'int32');
+	return { xb: tf.gather(x, picked) as X, yb: tf.gather(y, picked) };
+}
+
 /** Trains `epochs` epochs of `model`, a report after each, and the tensor count at each end. */
 export async function epochsOf(
 	model: Trainable<unknown, unknown>,

@@ -14,7 +14,7 @@ import { featureMatrix, targetMatrix } from '$lib/engine/playground/features';
 import { createRng, deriveSeed, normal } from '$lib/engine/random';
 import * as tf from '$lib/engine/tf';
 import type { BenchOptions } from './bench-spec';
-import { batchOrder, epochsOf, warmOnCopy, type PreparedCase } from './case-helpers';
+import { batchOrder, epochsOf, gatherRows, warmOnCopy, type PreparedCase } from './case-helpers';
 import type { ReferenceLoop } from './measure';
 
 /**
@@ -95,9 +95,7 @@ async function initialization(options: BenchOptions): Promise<PreparedCase> {
 	const reference: ReferenceLoop = {
 		step: () =>
 			tf.tidy(() => {
-				const picked = tf.tensor1d(next(), 'int32');
-				const xb = tf.gather(x, picked);
-				const yb = tf.gather(y, picked);
+				const { xb, yb } = gatherRows(x, y, next());
 				optimizer.minimize(() =>
 					tf.losses.softmaxCrossEntropy(yb, model.apply(xb, { training: true }) as tf.Tensor)
 				);

@@ -21,6 +21,7 @@ import type { BenchCase, BenchOptions } from './bench-spec';
 import {
 	batchOrder,
 	epochsOf,
+	gatherRows,
 	warmOnCopy,
 	type PreparedCase,
 	type TrainingCase
@@ -54,9 +55,7 @@ async function perceptron(options: BenchOptions): Promise<PreparedCase> {
 	const reference: ReferenceLoop = {
 		step: () =>
 			tf.tidy(() => {
-				const picked = tf.tensor1d(next(), 'int32');
-				const xb = tf.gather(x, picked);
-				const yb = tf.gather(y, picked);
+				const { xb, yb } = gatherRows(x, y, next());
 				optimizer.minimize(
 					() => tf.losses.sigmoidCrossEntropy(yb, tf.add(tf.matMul(xb, w), b)) as tf.Scalar
 				);
@@ -132,9 +131,7 @@ async function cnn(options: BenchOptions): Promise<PreparedCase> {
 	const reference: ReferenceLoop = {
 		step: () =>
 			tf.tidy(() => {
-				const picked = tf.tensor1d(next(), 'int32');
-				const xb = tf.gather(x, picked);
-				const yb = tf.gather(y, picked);
+				const { xb, yb } = gatherRows(x, y, next());
 				softmaxStep(model, optimizer, xb, yb);
 			}),
 		sync: async () => void (await variables[0].data()),
@@ -181,9 +178,7 @@ async function augmentationRace(options: BenchOptions): Promise<PreparedCase> {
 	const reference: ReferenceLoop = {
 		step: () =>
 			tf.tidy(() => {
-				const picked = tf.tensor1d(next(), 'int32');
-				const xb = tf.gather(x, picked) as tf.Tensor4D;
-				const yb = tf.gather(y, picked);
+				const { xb, yb } = gatherRows(x, y, next());
 				softmaxStep(plain, optimizers[0], xb, yb);
 				softmaxStep(augmented, optimizers[1], augmentBatch(xb, augment, rng), yb);
 			}),

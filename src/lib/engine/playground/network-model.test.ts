@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from './datasets';
 import { PlaygroundNetwork } from './network-model';
-import { activations, gridSize, type Dataset, type NetworkConfig } from './spec';
+import {
+	activations,
+	defaultNetwork,
+	gridSize,
+	networkConfigFor,
+	type Dataset,
+	type NetworkConfig
+} from './spec';
 
 function configFor(data: Dataset, extra: Partial<NetworkConfig> = {}): NetworkConfig {
-	return {
-		problem: data.problem,
-		outputs: data.problem === 'classification' ? data.classes : 1,
-		features: ['x1', 'x2'],
-		hidden: [4, 2],
-		activation: 'tanh',
-		learningRate: 0.03,
-		batchSize: 10,
-		regularization: 'none',
-		regularizationRate: 0,
-		dropout: 0,
-		seed: 1,
-		engine: 'auto',
-		...extra
-	};
+	return { ...networkConfigFor(data, defaultNetwork), ...extra };
 }
 
 async function train(network: PlaygroundNetwork, epochs: number) {

@@ -77,6 +77,37 @@ export interface NetworkConfig {
 	engine: EngineChoice;
 }
 
+/** The network's own settings: NetworkConfig less what follows from the data. */
+export type NetworkSettings = Omit<NetworkConfig, 'problem' | 'outputs'>;
+
+/** TensorFlow Playground's default network, which the lesson opens with. */
+export const defaultNetwork: NetworkSettings = {
+	features: ['x1', 'x2'],
+	hidden: [4, 2],
+	activation: 'tanh',
+	learningRate: 0.03,
+	batchSize: 10,
+	regularization: 'none',
+	regularizationRate: 0,
+	dropout: 0,
+	seed: 1,
+	engine: 'auto'
+};
+
+/** A network's config for a data set: a softmax output per class, or one linear output. */
+export function networkConfigFor(
+	data: Pick<Dataset, 'problem' | 'classes'>,
+	network: NetworkSettings
+): NetworkConfig {
+	return {
+		problem: data.problem,
+		outputs: data.problem === 'classification' ? data.classes : 1,
+		...network,
+		features: [...network.features],
+		hidden: [...network.hidden]
+	};
+}
+
 /** Grid resolution of the heatmaps (cells per side). */
 export const gridSize = 40;
 
