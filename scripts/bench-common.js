@@ -41,7 +41,7 @@ export const cases = [
 		options: {
 			batchSize: 8,
 			evalSize: 100,
-			...pick({ steps: 8, rounds: 3 }, { steps: 150, rounds: 3 })
+			...pick({ steps: 6, rounds: 3 }, { steps: 150, rounds: 3 })
 		}
 	},
 	{
@@ -49,7 +49,7 @@ export const cases = [
 		options: {
 			batchSize: 8,
 			evalSize: 100,
-			...pick({ steps: 4, rounds: 3 }, { steps: 30, rounds: 3 })
+			...pick({ steps: 2, rounds: 3 }, { steps: 30, rounds: 3 })
 		}
 	},
 	{
@@ -68,7 +68,7 @@ export const cases = [
 			batchSize: 16,
 			units: 16,
 			...pick(
-				{ steps: 2, rounds: 3, sequenceLength: 10 },
+				{ steps: 1, rounds: 3, sequenceLength: 10 },
 				{ steps: 6, rounds: 3, sequenceLength: 20 }
 			)
 		}
@@ -85,7 +85,7 @@ export const detectionCase = {
 export const playgroundCase = {
 	name: 'playground',
 	options: pick(
-		{ rounds: 3, blockMs: 250, sessionMs: 600, tfjsBlockMs: 800, tfjsMaxEpochs: 100 },
+		{ rounds: 2, blockMs: 250, sessionMs: 600, tfjsBlockMs: 800, tfjsMaxEpochs: 100 },
 		{ rounds: 3, blockMs: 500, sessionMs: 1200, tfjsBlockMs: 2000, tfjsMaxEpochs: 200 }
 	)
 };
