@@ -11,10 +11,17 @@ import type {
 	BenchCase,
 	SoakName
 } from './bench-spec';
-import type { ComputeCase, TrainingCase } from './case-helpers';
+import { warmUpLesson, type ComputeCase, type TrainingCase } from './case-helpers';
 import { prepare } from './cases';
-import { countReads, GpuPeak, kernelsPerStep, LessonLoop, timeReference } from './measure';
-import { adapterName, soak, type SoakSubject } from './soak';
+import {
+	adapterName,
+	countReads,
+	GpuPeak,
+	kernelsPerStep,
+	LessonLoop,
+	timeReference
+} from './measure';
+import { soak, type SoakSubject } from './soak';
 
 const post = (message: BenchFromWorker) => self.postMessage(message);
 const reportProgress = (p: { step: number; loss: number; testLoss?: number }) =>
@@ -30,7 +37,7 @@ type Measured = Omit<BenchResult, 'name' | 'backend' | 'adapter'>;
 async function measureTraining(prepared: TrainingCase, options: BenchOptions): Promise<Measured> {
 	const { lesson, reference } = prepared;
 	const peak = new GpuPeak();
-	await (lesson.warmUp ? lesson.warmUp() : prepared.warmUpOnCopy?.());
+	await warmUpLesson(prepared);
 	const loop = new LessonLoop(lesson, (p) => {
 		peak.sample();
 		reportProgress(p);
@@ -171,7 +178,7 @@ async function soakSubject(
 		};
 	}
 	const { lesson } = prepared;
-	await (lesson.warmUp ? lesson.warmUp() : prepared.warmUpOnCopy?.());
+	await warmUpLesson(prepared);
 	// The bare loop is not soaked: its tensors go now, so that they are not in the samples' way.
 	prepared.reference.dispose();
 	return loopSubject(lesson, options.steps, () => lesson.dispose());

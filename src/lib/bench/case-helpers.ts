@@ -75,6 +75,12 @@ export async function epochsOf(
 	return counts;
 }
 
+/** What the lesson's worker does before Train is enabled: the model's warm-up, or one on a copy. */
+export async function warmUpLesson(prepared: TrainingCase): Promise<void> {
+	const { lesson } = prepared;
+	await (lesson.warmUp ? lesson.warmUp() : prepared.warmUpOnCopy?.());
+}
+
 /** Steps and a report on a throwaway copy, as worker-host does for models without warmUp. */
 export async function warmOnCopy(copy: Trainable<unknown, unknown>): Promise<void> {
 	copy.trainStep();

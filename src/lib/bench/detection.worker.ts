@@ -9,8 +9,8 @@ import type {
 	DetectionBenchResult,
 	PipelineMeasure
 } from './bench-spec';
-import { countReads, GpuPeak, median } from './measure';
-import { adapterName, soak } from './soak';
+import { adapterName, countReads, GpuPeak, median } from './measure';
+import { soak } from './soak';
 
 const post = (message: DetectionBenchFromWorker) => self.postMessage(message);
 const detectOptions = { scoreThreshold: 0.5, iouThreshold: 0.5, maxBoxes: 20 };

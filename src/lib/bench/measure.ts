@@ -1,3 +1,4 @@
+import type { BackendInfo } from '$lib/engine/backend-info';
 import * as tf from '$lib/engine/tf';
 import { TrainingSession, type Progress, type Trainable } from '$lib/engine/session';
 
@@ -126,6 +127,13 @@ export class LessonLoop {
 			firstStepMs
 		};
 	}
+}
+
+/** The adapter as the bench tables name it: vendor and architecture, or '' off WebGPU. */
+export function adapterName(info: Pick<BackendInfo, 'adapter'>): string {
+	return info.adapter
+		? [info.adapter.vendor, info.adapter.architecture].filter(Boolean).join(' ')
+		: '';
 }
 
 /**

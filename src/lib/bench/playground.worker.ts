@@ -27,9 +27,8 @@ import {
 	type PlaygroundBenchRow,
 	type PlaygroundNetworkName
 } from './bench-spec';
-import { gpuBytes } from './measure';
+import { adapterName, gpuBytes } from './measure';
 import { PlaygroundStyleTrainer } from './playground-style';
-import { adapterName } from './soak';
 
 /**
  * Epochs per second of the playground's engine (the fused WebGPU program, or typed arrays on the

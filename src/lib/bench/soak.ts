@@ -1,7 +1,7 @@
 import type { BackendInfo } from '$lib/engine/backend-info';
 import * as tf from '$lib/engine/tf';
 import type { SoakName, SoakResult, SoakSample } from './bench-spec';
-import { gpuBytes } from './measure';
+import { adapterName, gpuBytes } from './measure';
 
 /** Something the soak runs over and over: a block of training steps, or a few requests. */
 export interface SoakSubject {
@@ -12,13 +12,6 @@ export interface SoakSubject {
 
 /** Samples tensors and GPU bytes at least this far apart (and at the start and the end). */
 const sampleEveryMs = 5000;
-
-/** The adapter as the bench tables name it: vendor and architecture, or '' off WebGPU. */
-export function adapterName(info: Pick<BackendInfo, 'adapter'>): string {
-	return info.adapter
-		? [info.adapter.vendor, info.adapter.architecture].filter(Boolean).join(' ')
-		: '';
-}
 
 /**
  * Runs `subject` block after block for `minutes` and samples the live tensor count and the GPU
