@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/browser.js';
 
-const port = 4173;
+// E2E_PORT lets several checkouts on one machine run their own preview side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'e2e',
