@@ -40,25 +40,26 @@ function withRate(url: string, rate: number): string {
 
 for (const { slug, url } of lessons) {
 	test.describe(slug, () => {
-		test('without navigator.gpu it falls back, says why, and trains', async ({ page }) => {
-			await removeWebGpu(page);
-			await page.goto(url);
-			await waitUntilReady(page);
-			const badge = page.getByTestId('backend');
-			await expect(badge).toHaveAttribute('data-backend', /^(webgl|cpu)$/);
-			await expect(badge).toContainText('WebGPU unavailable: this browser has no WebGPU');
-			await page.getByTestId('train').click();
-			await waitForStep(page, 2);
-		});
-
-		test('a lost GPU device: training goes on elsewhere, a message shown', async ({ page }) => {
+		// One page load for the faults WebGPU itself can have: a hidden tab, then a lost device.
+		test('a hidden tab pauses and resumes; a lost GPU device moves training on elsewhere', async ({
+			page
+		}) => {
 			test.setTimeout(300_000);
 			await page.goto(url);
 			await waitUntilReady(page);
 			await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
 			const query = new URL(page.url()).search;
 			await page.getByTestId('train').click();
-			await waitForStep(page, 2);
+			await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'true');
+
+			await setHidden(page, true);
+			await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'false');
+			await expect(page.getByTestId('paused-hidden')).toBeVisible();
+			const paused = (await statusOf(page)).step;
+			await setHidden(page, false);
+			await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'true');
+			await waitForStep(page, paused + 1);
+
 			await page.getByTestId('live-model').dispatchEvent('tensor-trail:lose-device');
 			await expect(page.getByTestId('device-lost')).toBeVisible();
 			await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', /^(webgl|cpu)$/);
@@ -68,35 +69,32 @@ for (const { slug, url } of lessons) {
 			await expect(page.getByTestId('error')).toHaveCount(0);
 		});
 
-		// The optimiser race has a rate per racer: optimizers.spec.ts drops a diverging one.
-		if (slug !== 'optimizers')
-			test('learning rate 1000: training stops and says why', async ({ page }) => {
-				// The first report after Train ends it; on SwiftShader the CNN's reports are slow.
-				test.setTimeout(240_000);
-				await page.goto(withRate(url, 1000));
-				await waitUntilReady(page);
-				await expect(page.getByTestId('learning-rate')).toHaveValue('1000');
-				await page.getByTestId('train').click();
-				await expect(page.getByTestId('stopped')).toContainText(
-					'the learning rate is probably too high',
-					{ timeout: 150_000 }
-				);
-				await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'false');
-				await expect(page.getByTestId('error')).toHaveCount(0);
-			});
-
-		test('a hidden tab pauses training, says so, and goes on when shown', async ({ page }) => {
-			await page.goto(url);
+		// The optimiser race has a rate per racer: optimizers.spec.ts drops a diverging one. The
+		// stop on divergence is the session's, whatever the backend: it is tested on the fallback.
+		const diverges = slug !== 'optimizers';
+		test(`without navigator.gpu it falls back, says why, and trains${diverges ? '; at learning rate 1000 it stops and says why' : ''}`, async ({
+			page
+		}) => {
+			test.setTimeout(240_000);
+			await removeWebGpu(page);
+			await page.goto(diverges ? withRate(url, 1000) : url);
 			await waitUntilReady(page);
+			const badge = page.getByTestId('backend');
+			await expect(badge).toHaveAttribute('data-backend', /^(webgl|cpu)$/);
+			await expect(badge).toContainText('WebGPU unavailable: this browser has no WebGPU');
 			await page.getByTestId('train').click();
-			await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'true');
-			await setHidden(page, true);
+			if (!diverges) {
+				await waitForStep(page, 2);
+				return;
+			}
+			await expect(page.getByTestId('learning-rate')).toHaveValue('1000');
+			await expect(page.getByTestId('stopped')).toContainText(
+				'the learning rate is probably too high',
+				{ timeout: 150_000 }
+			);
+			expect((await statusOf(page)).step, 'steps trained before the stop').toBeGreaterThan(0);
 			await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'false');
-			await expect(page.getByTestId('paused-hidden')).toBeVisible();
-			const paused = (await statusOf(page)).step;
-			await setHidden(page, false);
-			await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'true');
-			await waitForStep(page, paused + 1);
+			await expect(page.getByTestId('error')).toHaveCount(0);
 		});
 	});
 }
