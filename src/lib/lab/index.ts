@@ -15,6 +15,8 @@ export { default as NumberField } from './fields/NumberField.svelte';
 export { default as CheckField } from './fields/CheckField.svelte';
 export { default as FileField } from './fields/FileField.svelte';
 export { default as ChoiceField } from './fields/ChoiceField.svelte';
+export { default as Fields } from './fields/Fields.svelte';
+export { fieldsOf, type FieldSpec } from './fields/specs';
 export {
 	useLab,
 	useLiveLab,
