@@ -32,9 +32,10 @@ export function snapToFeatureGrid(
 ): { box: Box; shift: number } {
 	const cells = input / stride;
 	const snap = (v: number) => Math.min(cells, Math.max(0, Math.round(v * cells)));
-	let [top, left, bottom, right] = [box.top, box.left, box.bottom, box.right].map(snap);
-	if (bottom <= top) bottom = Math.min(cells, top + 1);
-	if (right <= left) right = Math.min(cells, left + 1);
+	const [top, left] = [snap(box.top), snap(box.left)];
+	// At least one cell across, however small the RoI.
+	const bottom = Math.max(snap(box.bottom), Math.min(cells, top + 1));
+	const right = Math.max(snap(box.right), Math.min(cells, left + 1));
 	const snapped = {
 		top: top / cells,
 		left: left / cells,
