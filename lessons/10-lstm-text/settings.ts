@@ -1,4 +1,5 @@
 import type { CharLstmConfig } from '$lib/engine/models/char-lstm-spec';
+import { bundledCorpora, type BundledCorpus } from '$lib/content/corpora';
 import { defaultSpeedLevel, speedLevels } from '$lib/engine/session';
 import {
 	choiceParam,
@@ -7,9 +8,8 @@ import {
 	numberParam
 } from '$lib/training/query-params';
 
-export const bundledCorpora = ['moby-dick', 'analects'] as const;
 /** A bundled text, or the one the student pasted or uploaded (which stays out of the URL). */
-export type CorpusChoice = (typeof bundledCorpora)[number] | 'custom';
+export type CorpusChoice = BundledCorpus | 'custom';
 
 export const layerCounts = [1, 2];
 export const unitCounts = [32, 64, 128, 256];
