@@ -25,8 +25,13 @@ const sourcesIn = (dir: string): string[] =>
 	readdirSync(dir, { recursive: true, encoding: 'utf8' })
 		.filter((file) => /\.(svelte|ts)$/.test(file) && !file.endsWith('.test.ts'))
 		.map((file) => readFileSync(`${dir}/${file}`, 'utf8'));
-/** The UI every lesson shares: training controls, settings panels, charts. */
-const sharedSources = ['src/lib/widgets', 'src/lib/charts', 'src/lib/training'].flatMap(sourcesIn);
+/** The UI every lesson shares: the lab kit (training controls, fields), widgets, charts. */
+const sharedSources = [
+	'src/lib/lab',
+	'src/lib/widgets',
+	'src/lib/charts',
+	'src/lib/training'
+].flatMap(sourcesIn);
 /** The labels a lesson's page can show: messages its components or the shared ones use. */
 const indexes = Object.fromEntries(
 	lessons.map((lesson) => {
