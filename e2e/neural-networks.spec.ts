@@ -75,27 +75,36 @@ for (const engine of ['auto', 'webgpu-fused'] as const) {
 	});
 }
 
-test('the fused engine agrees with tfjs layers after 100 SGD steps (within 1e-4)', async ({
-	page
-}) => {
-	test.setTimeout(180_000);
-	await page.goto(
-		`${lesson}?data=spiral&hidden=6,5&act=relu&reg=l2&regRate=0.003&features=x1,x2,sinX1&engine=webgpu-fused`
-	);
-	await waitUntilReady(page);
-	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
-	await page.getByTestId('check-engine').click();
-	const result = page.getByTestId('check-result');
-	await expect(result).toBeVisible({ timeout: 150_000 });
-	await expect(result).toHaveAttribute('data-engine', 'webgpu-fused');
-	await expect(result).toHaveAttribute('data-steps', '100');
-	const gap = async (name: string) => Number(await result.getAttribute(`data-${name}`));
-	expect(await gap('moved')).toBeGreaterThan(0.01);
-	expect(await gap('weight-gap')).toBeLessThan(1e-4);
-	expect(await gap('gradient-gap')).toBeLessThan(1e-4);
-	expect(await gap('loss-gap')).toBeLessThan(1e-4);
-	await expect(result).toContainText('agree');
-});
+// L2, and an L1 strong enough to stop weights at exactly 0 (its step stops there, in WGSL as in tfjs).
+for (const [reg, regRate] of [
+	['l2', 0.003],
+	['l1', 0.1]
+] as const) {
+	test(`the fused engine agrees with tfjs layers after 100 SGD steps with ${reg} (within 1e-4)`, async ({
+		page
+	}) => {
+		test.setTimeout(180_000);
+		await page.goto(
+			`${lesson}?data=spiral&hidden=6,5&act=relu&reg=${reg}&regRate=${regRate}&features=x1,x2,sinX1&engine=webgpu-fused`
+		);
+		await waitUntilReady(page);
+		await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+		await page.getByTestId('check-engine').click();
+		const result = page.getByTestId('check-result');
+		await expect(result).toBeVisible({ timeout: 150_000 });
+		await expect(result).toHaveAttribute('data-engine', 'webgpu-fused');
+		await expect(result).toHaveAttribute('data-steps', '100');
+		const gap = async (name: string) => Number(await result.getAttribute(`data-${name}`));
+		expect(await gap('moved')).toBeGreaterThan(0.01);
+		expect(await gap('weight-gap')).toBeLessThan(1e-4);
+		expect(await gap('gradient-gap')).toBeLessThan(1e-4);
+		expect(await gap('loss-gap')).toBeLessThan(1e-4);
+		const zeros = await gap('zero-weights');
+		expect(await gap('reference-zero-weights')).toBe(zeros);
+		if (reg === 'l1') expect(zeros, 'weights L1 stopped at exactly 0').toBeGreaterThan(5);
+		await expect(result).toContainText('agree');
+	});
+}
 
 test('adding a layer or a neuron changes the diagram, the URL and the network', async ({
 	page

@@ -152,6 +152,34 @@ test('NMS replayed on the real candidates ends with the boxes the lab kept; IoU 
 	await expect(page.getByTestId('anchor-description')).toContainText('1083');
 	await page.getByTestId('anchor-layer-10').click();
 	await expect(page.getByTestId('anchor-grid')).toHaveAttribute('data-boxes', '6');
+
+	// YOLO's grid: each kept box's responsible cell is the one holding its centre, on 7×7 and 3×3.
+	const yolo = page.getByTestId('yolo-grid');
+	const boxes = (await detectionsOf(page)).map((d) => d.box);
+	for (const size of [7, 3]) {
+		await page.getByTestId(`yolo-size-${size}`).check();
+		await expect(yolo).toHaveAttribute('data-size', String(size));
+		const cell = (v: number) => Math.min(size - 1, Math.floor(v * size));
+		const expected = boxes.map(([top, left, bottom, right]) =>
+			[cell((top + bottom) / 2), cell((left + right) / 2)].join(',')
+		);
+		await expect(yolo).toHaveAttribute('data-cells', expected.join(';'));
+	}
+
+	// Two stages: the candidates as proposals, a RoI resampled both ways, NMS's boxes at the end.
+	const walk = page.getByTestId('two-stage');
+	const proposals = Number(await walk.getAttribute('data-proposals'));
+	expect(proposals).toBeGreaterThanOrEqual(kept);
+	await page.getByTestId('two-stage-crops').click();
+	await expect(walk).toHaveAttribute('data-painted', 'true');
+	const shift = Number(await walk.getAttribute('data-shift'));
+	expect(shift).toBeGreaterThanOrEqual(0);
+	expect(shift).toBeLessThanOrEqual(8);
+	await page.getByTestId('two-stage-classified').click();
+	await expect(walk).toHaveAttribute('data-kept', String(kept));
+	await expect(page.getByTestId('two-stage-description')).toContainText(
+		`keeps ${kept} of the ${proposals}`
+	);
 });
 
 test('a lost GPU device: detection moves to another backend, reloads the model, keeps the settings', async ({

@@ -96,7 +96,7 @@ test('settings live in the URL and a link reproduces them', async ({ page }) => 
 	await page.goto('/lessons/perceptron/?data=xor&act=step&lr=0.03&batch=4&seed=7&speed=2');
 	await waitUntilReady(page);
 	await expect(page.getByTestId('preset-xor')).toHaveAttribute('aria-pressed', 'true');
-	await expect(page.getByRole('radio', { name: 'Step' })).toBeChecked();
+	await expect(page.getByRole('radio', { name: 'Step function' })).toBeChecked();
 	await expect(page.getByTestId('learning-rate')).toHaveValue('0.03');
 	await expect(page.getByTestId('seed')).toHaveValue('7');
 	await expect(page.getByText('No single line separates XOR')).toBeVisible();

@@ -1,4 +1,4 @@
-import type { ChartConfiguration } from 'chart.js';
+import type { ChartConfiguration, ScriptableContext } from 'chart.js';
 import type { Point } from './series';
 
 export interface ChartPalette {
@@ -9,10 +9,37 @@ export interface ChartPalette {
 	fontFamily: string;
 }
 
+/** Shapes that tell lines apart without colour; chart.js draws them as point styles. */
+export type SeriesMarker = 'triangle' | 'rect' | 'rectRot' | 'crossRot';
+
+/**
+ * How a line looks. One convention holds across every chart of the site: solid is measured on
+ * training data, dashed on test data. Lines told apart for another reason (optimisers,
+ * initialisers, models) differ by colour and, where colour is not enough, by a marker.
+ */
 export interface SeriesStyle {
 	label: string;
 	color: string;
+	/** Dashed: a test (held-out) series. */
 	dashed?: boolean;
+	marker?: SeriesMarker;
+}
+
+/** The same shapes as text, for a legend or table outside the chart. */
+export const markerGlyph: Record<SeriesMarker, string> = {
+	triangle: '▲',
+	rect: '■',
+	rectRot: '◆',
+	crossRot: '×'
+};
+
+/** Markers on about every tenth point of a line, so that they mark it without hiding it. */
+const markersShown = 10;
+function markerRadius(radius: number) {
+	return (context: ScriptableContext<'line'>) => {
+		const every = Math.max(1, Math.round(context.dataset.data.length / markersShown));
+		return context.dataIndex % every === 0 ? radius : 0;
+	};
 }
 
 export interface LineChartOptions {
@@ -45,7 +72,8 @@ export function lineChartConfig(options: LineChartOptions): ChartConfiguration<'
 				backgroundColor: series.color,
 				borderWidth: Math.max(2, palette.fontSize / 6),
 				borderDash: series.dashed ? [6, 4] : [],
-				pointRadius: 0,
+				pointStyle: series.marker ?? 'circle',
+				pointRadius: series.marker ? markerRadius(Math.max(4, palette.fontSize / 3)) : 0,
 				tension: 0
 			}))
 		},

@@ -52,7 +52,26 @@ describe('lineChartConfig', () => {
 		expect(config.options?.normalized).toBe(true);
 		expect(config.options?.plugins?.decimation?.enabled).toBe(true);
 		expect(config.data.datasets.map((d) => d.label)).toEqual(['train', 'test']);
+		expect(config.data.datasets[0].borderDash).toEqual([]);
 		expect(config.data.datasets[1].borderDash).toEqual([6, 4]);
+		expect(config.data.datasets[0].pointRadius).toBe(0);
+	});
+
+	it('marks a line with a shape on about every tenth point, without a dash', () => {
+		const config = lineChartConfig({
+			series: [{ label: 'bi', color: 'red', marker: 'triangle' }],
+			xTitle: 'x',
+			yTitle: 'y',
+			palette
+		});
+		const dataset = config.data.datasets[0];
+		expect(dataset.pointStyle).toBe('triangle');
+		expect(dataset.borderDash).toEqual([]);
+		const radius = dataset.pointRadius as (context: unknown) => number;
+		const at = (dataIndex: number) => radius({ dataIndex, dataset: { data: new Array(100) } });
+		const shown = Array.from({ length: 100 }, (_, i) => at(i)).filter((r) => r > 0);
+		expect(shown).toHaveLength(10);
+		expect(at(0)).toBeGreaterThanOrEqual(4);
 	});
 
 	it('scales lines and text for a projector', () => {

@@ -80,6 +80,29 @@ describe('DeepMlp', () => {
 		}
 	);
 
+	it('constant 0.1: the activations spread over the points, the gradients of a layer collapse to one value', async () => {
+		const model = create({ initializer: { kind: 'constant', value: 0.1 } }, circle);
+		const { layers } = (await model.evaluate()).snapshot;
+		const hidden = layers.slice(0, -1);
+		// W = c: every unit of a layer outputs the same f(c·Σa), but a different one for each point.
+		for (const layer of hidden) expect(layer.activations.std).toBeGreaterThan(0.1);
+		// ∂L/∂W_ij = mean over the points of δ_j a_i, with δ_j and a_i alike across units: one value
+		// per layer beyond the first (the first has one per input).
+		for (const layer of hidden.slice(1)) expect(layer.gradients.std).toBe(0);
+	});
+
+	it.each(['relu', 'tanh'] as const)(
+		'zeros with %s (f(0) = 0): every hidden output and every kernel gradient is exactly 0',
+		async (activation) => {
+			const model = create({ initializer: { kind: 'zeros' }, activation }, circle);
+			for (const layer of (await model.evaluate()).snapshot.layers) {
+				expect(layer.gradients.std).toBe(0);
+				expect(layer.gradients.mean).toBe(0);
+				if (!layer.output) expect(layer.activations.std + Math.abs(layer.activations.mean)).toBe(0);
+			}
+		}
+	);
+
 	it('He normal breaks the symmetry: the units of a layer differ', async () => {
 		const model = create({ depth: 6, width: 16, initializer: { kind: 'heNormal' } });
 		train(model, 5);

@@ -6,6 +6,7 @@ import {
 	initializerKinds,
 	layerSeed,
 	weightVariance,
+	type Initializer,
 	type InitializerChoice
 } from './initializers';
 
@@ -39,6 +40,35 @@ describe('initialisers', () => {
 		tf.dispose([kernel, variance]);
 		expect(ratio).toBeGreaterThan(0.75);
 		expect(ratio).toBeLessThan(0.8);
+	});
+
+	it("across 8 ReLU layers, tfjs's unscaled heNormal leaves σ 2.8 times (the variance 7.8 times) too small", async () => {
+		// Same seeds, same draws: the lab's kernels are tfjs's divided by 0.8796. ReLU and zero
+		// biases make the network homogeneous, so the gap compounds exactly, layer after layer.
+		const x = tf.randomNormal([200, 32], 0, 1, 'float32', 3);
+		const stds = async (initializer: (layer: number) => Initializer) => {
+			const model = tfl.sequential();
+			for (let l = 0; l < 8; l++)
+				model.add(
+					tfl.layers.dense({
+						units: 32,
+						activation: 'relu',
+						kernelInitializer: initializer(l),
+						...(l === 0 ? { inputShape: [32] } : {})
+					})
+				);
+			const out = model.predict(x) as tf.Tensor;
+			const std = Math.sqrt((await tf.moments(out).variance.data())[0]);
+			tf.dispose(out);
+			model.dispose();
+			return std;
+		};
+		const ours = await stds((l) => createInitializer({ kind: 'heNormal' }, layerSeed(5, l)));
+		const tfjs = await stds((l) => tfl.initializers.heNormal({ seed: layerSeed(5, l) }));
+		x.dispose();
+		expect(ours / tfjs).toBeCloseTo(1 / 0.87962566 ** 8, 3);
+		expect(ours / tfjs).toBeCloseTo(2.79, 2);
+		expect((ours / tfjs) ** 2).toBeCloseTo(7.8, 1);
 	});
 
 	it('zeros and constant give exactly their value', async () => {

@@ -10,7 +10,7 @@ export type Initializer = ReturnType<typeof tfl.initializers.constant>;
  * The standard deviation of a standard normal cut at ±2 (scipy's truncnorm.std(-2, 2)). tfjs's
  * truncated normal keeps the draws within two standard deviations and does not rescale them, so
  * its `heNormal`, `glorotNormal` and `leCunNormal` give only 0.774 of the variance they are named
- * for; across 8 ReLU layers that shrinks the signal six-fold. Keras divides the standard deviation
+ * for; across 8 ReLU layers σ ends 0.8796⁸ ≈ 1/2.8 of what it should be (the variance 1/7.8). Keras divides the standard deviation
  * by this constant; so do we, through tfjs's own variance-scaling initialiser.
  */
 export const truncatedNormalStd = 0.87962566103423978;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { realDigits } from '../testing/mnist';
 import * as tf from '../tf';
-import { CnnModel, type CnnConfig, type ModelFiles } from './cnn';
+import { buildCnn, CnnModel, type CnnConfig, type ModelFiles } from './cnn';
 
 // tfjs's CPU backend trains this CNN at about a step a second in Node: small batches, few steps.
 const data = { train: realDigits('train', 96), test: realDigits('test', 40) };
@@ -110,6 +110,14 @@ describe('CnnModel on real MNIST', () => {
 			.filter((_, i) => i % 11 === 0)
 			.reduce((a, b) => a + b, 0);
 		expect(metrics.testAccuracy).toBeCloseTo(diagonal / 40, 6);
+		model.dispose();
+	});
+
+	it('has the parameters the lesson counts: 208 + 3,216 + 7,850 = 11,274, flattening 7·7·16 = 784', () => {
+		const model = buildCnn(1);
+		expect(model.layers.map((layer) => layer.countParams())).toEqual([208, 0, 3216, 0, 0, 7850]);
+		expect(model.getLayer('flatten').outputShape).toEqual([null, 784]);
+		expect(model.countParams()).toBe(11_274);
 		model.dispose();
 	});
 });

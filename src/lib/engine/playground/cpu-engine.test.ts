@@ -80,6 +80,22 @@ describe('CPU engine against tfjs layers', () => {
 		expect(result.gradientGap).toBeLessThan(1e-4);
 	});
 
+	it('with a strong L1, stops weights at exactly 0, the same weights as tfjs', async () => {
+		const result = await compare(
+			[2, 8, 8, 2],
+			'tanh',
+			'classification',
+			rule({ l1: 0.03, learningRate: 0.1 }),
+			9
+		);
+		// Weights that L1 would have pushed through 0 sit at exactly 0, in both.
+		expect(result.zeroWeights).toBeGreaterThan(10);
+		expect(result.referenceZeroWeights).toBe(result.zeroWeights);
+		expect(result.weightGap).toBeLessThan(1e-4);
+		expect(result.lossGap).toBeLessThan(1e-4);
+		expect(result.gradientGap).toBeLessThan(1e-4);
+	});
+
 	it('matches tfjs on regression with L1', async () => {
 		const result = await compare(
 			[2, 5, 5, 1],

@@ -1,6 +1,7 @@
 import {
 	activate,
 	slope,
+	updatedWeight,
 	type EngineData,
 	type NetworkEngine,
 	type NetworkShape,
@@ -160,10 +161,8 @@ export class CpuEngine implements NetworkEngine {
 		const p = this.#parameters;
 		const g = this.#gradients;
 		for (let l = 0; l < weightOffsets.length; l++) {
-			for (let w = weightOffsets[l]; w < biasOffsets[l]; w++) {
-				const regular = rule.l1 * Math.sign(p[w]) + 2 * rule.l2 * p[w];
-				p[w] -= rule.learningRate * (g[w] / batch + regular);
-			}
+			for (let w = weightOffsets[l]; w < biasOffsets[l]; w++)
+				p[w] = updatedWeight(p[w], g[w] / batch, rule);
 			const end = l + 1 < weightOffsets.length ? weightOffsets[l + 1] : p.length;
 			for (let b = biasOffsets[l]; b < end; b++) p[b] -= rule.learningRate * (g[b] / batch);
 		}

@@ -1,5 +1,5 @@
 import type { EngineData, NetworkEngine, TrainingRule } from './engine';
-import { planEpochs, shuffleRng } from './layout';
+import { planEpochs, shuffleRng, type ParameterLayout } from './layout';
 import { LayersTrainer, readLayersWeights } from './tfjs-network';
 
 /** How closely an engine followed tfjs's own layers and SGD over the same steps. */
@@ -13,6 +13,17 @@ export interface EngineCheck {
 	weightGap: number;
 	/** How far the weights moved from where they started: the check is only worth it when > 0. */
 	moved: number;
+	/** Kernel weights that ended at exactly 0 (L1 stops weights there), ours and tfjs's. */
+	zeroWeights: number;
+	referenceZeroWeights: number;
+}
+
+function zeroKernelWeights(parameters: Float32Array, layout: ParameterLayout): number {
+	let zeros = 0;
+	layout.weightOffsets.forEach((from, l) => {
+		for (let w = from; w < layout.biasOffsets[l]; w++) if (parameters[w] === 0) zeros++;
+	});
+	return zeros;
 }
 
 function largestGap(a: Float32Array, b: Float32Array): number {
@@ -56,7 +67,9 @@ export async function checkAgainstTfjs(
 			lossGap: Math.abs(mine.loss - theirs.loss),
 			gradientGap: largestGap(mine.gradients, theirs.gradients),
 			weightGap: largestGap(ours, referenceWeights),
-			moved: largestGap(ours, start)
+			moved: largestGap(ours, start),
+			zeroWeights: zeroKernelWeights(ours, shape.layout),
+			referenceZeroWeights: zeroKernelWeights(referenceWeights, shape.layout)
 		};
 	} finally {
 		engine.dispose();

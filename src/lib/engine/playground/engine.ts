@@ -65,6 +65,18 @@ export function activate(activation: Activation, z: number): number {
 	}
 }
 
+/**
+ * One weight's SGD update: the step of the data's gradient and of L2 (`2 l2 w`), then L1's step of
+ * `rate · l1` towards 0, which stops at 0 rather than crossing it, as in TensorFlow Playground.
+ * This is the proximal step of L1: a weight that the data pulls less than `l1` stays at exactly 0.
+ * The WGSL program (`wgsl.ts`) and the tfjs reference (`tfjs-network.ts`) do the same. Biases are
+ * not regularised.
+ */
+export function updatedWeight(weight: number, gradient: number, rule: TrainingRule): number {
+	const moved = weight - rule.learningRate * (gradient + 2 * rule.l2 * weight);
+	return Math.sign(moved) * Math.max(Math.abs(moved) - rule.learningRate * rule.l1, 0);
+}
+
 /** The activation's derivative, written in terms of its output a = f(z). */
 export function slope(activation: Activation, a: number): number {
 	switch (activation) {

@@ -9,16 +9,9 @@ import type { Activation } from './spec';
  * differentiation: the reference the hand-written engines must match, the bare loop the
  * benchmark races, and the format the lesson exports.
  */
-export function buildLayersModel(
-	sizes: number[],
-	activation: Activation,
-	rule?: Pick<TrainingRule, 'l1' | 'l2'>
-): tfl.Sequential {
+export function buildLayersModel(sizes: number[], activation: Activation, l2 = 0): tfl.Sequential {
 	const model = tfl.sequential();
-	const regularizer =
-		rule && (rule.l1 > 0 || rule.l2 > 0)
-			? tfl.regularizers.l1l2({ l1: rule.l1, l2: rule.l2 })
-			: undefined;
+	const regularizer = l2 > 0 ? tfl.regularizers.l2({ l2 }) : undefined;
 	for (let l = 1; l < sizes.length; l++) {
 		const output = l === sizes.length - 1;
 		model.add(
@@ -75,12 +68,21 @@ export async function readLayersWeights(
 	return { sizes, parameters };
 }
 
-/** The batch loss tfjs minimises: mean cross-entropy of softmax (or mean squared error), plus the penalties. */
+/** The kernels of the model's Dense layers, as the variables tfjs differentiates. */
+function kernels(model: tfl.LayersModel): tf.Variable[] {
+	return model.layers.map((layer) => layer.trainableWeights[0].read() as tf.Variable);
+}
+
+/**
+ * The batch loss: mean cross-entropy of softmax (or mean squared error), plus the layers' own
+ * penalties (L2 here), plus `l1 · Σ|w|` over the kernels when `l1` is given.
+ */
 export function layersLoss(
 	model: tfl.LayersModel,
 	x: tf.Tensor2D,
 	y: tf.Tensor2D,
-	problem: NetworkShape['problem']
+	problem: NetworkShape['problem'],
+	l1 = 0
 ): tf.Scalar {
 	return tf.tidy(() => {
 		const output = model.apply(x, { training: true }) as tf.Tensor2D;
@@ -89,19 +91,26 @@ export function layersLoss(
 				? tf.losses.softmaxCrossEntropy(y, output)
 				: tf.losses.meanSquaredError(y, output);
 		for (const penalty of model.calculateLosses()) loss = tf.add(loss, penalty);
+		if (l1 > 0) {
+			const sums = kernels(model).map((kernel) => tf.sum(tf.abs(kernel)));
+			loss = tf.add(loss, tf.mul(l1, tf.addN(sums)));
+		}
 		return loss;
 	});
 }
 
 /**
- * A bare tfjs training loop over the same plan as the engines: `optimizer.minimize` per batch,
- * nothing else.
+ * A bare tfjs training loop over the same plan as the engines: `optimizer.minimize` per batch of
+ * the loss with L2, then, with L1, every kernel weight moved `rate · l1` towards 0 and stopped at 0
+ * (tf.sign · relu(|w| − rate · l1): the engines' `updatedWeight`).
  */
 export class LayersTrainer {
 	readonly model: tfl.Sequential;
 	readonly #optimizer: tf.Optimizer;
 	readonly #ownsOptimizer: boolean;
 	readonly #problem: NetworkShape['problem'];
+	readonly #l1: number;
+	readonly #l1Step: number;
 	#x: tf.Tensor2D;
 	#y: tf.Tensor2D;
 
@@ -117,7 +126,9 @@ export class LayersTrainer {
 	) {
 		const sizes = shape.layout.sizes;
 		this.#problem = shape.problem;
-		this.model = buildLayersModel(sizes, shape.activation, rule);
+		this.model = buildLayersModel(sizes, shape.activation, rule.l2);
+		this.#l1 = rule.l1;
+		this.#l1Step = rule.learningRate * rule.l1;
 		setLayersWeights(this.model, shape.layout, parameters);
 		this.#optimizer = optimizer ?? tf.train.sgd(rule.learningRate);
 		this.#ownsOptimizer = !optimizer;
@@ -134,6 +145,11 @@ export class LayersTrainer {
 				const x = tf.gather(this.#x, picked);
 				const y = tf.gather(this.#y, picked);
 				this.#optimizer.minimize(() => layersLoss(this.model, x, y, this.#problem));
+				if (this.#l1Step > 0) {
+					for (const kernel of kernels(this.model)) {
+						kernel.assign(tf.mul(tf.sign(kernel), tf.relu(tf.sub(tf.abs(kernel), this.#l1Step))));
+					}
+				}
 			});
 			begin = end;
 		}
@@ -141,14 +157,14 @@ export class LayersTrainer {
 
 	/** The loss over every training point, as a scalar on the backend (the caller disposes it). */
 	loss(): tf.Scalar {
-		return tf.tidy(() => layersLoss(this.model, this.#x, this.#y, this.#problem));
+		return tf.tidy(() => layersLoss(this.model, this.#x, this.#y, this.#problem, this.#l1));
 	}
 
 	/** The loss over every training point and its gradient for every parameter, flat. */
 	async lossAndGradients(): Promise<{ loss: number; gradients: Float32Array }> {
 		const weights = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
 		const { value, grads } = tf.variableGrads(
-			() => layersLoss(this.model, this.#x, this.#y, this.#problem),
+			() => layersLoss(this.model, this.#x, this.#y, this.#problem, this.#l1),
 			weights
 		);
 		const flat = tf.concat(weights.map((w) => grads[w.name].flatten()));

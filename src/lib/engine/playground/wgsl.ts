@@ -6,7 +6,7 @@ import type { Activation, Problem } from './spec';
  * WGSL for the fused engine, generated for one architecture (layer sizes, activation, problem)
  * so that every loop bound and offset is a constant. tfjs's WebGPU backend adds the bindings:
  * `result` (read-write output), the inputs by name, and `uniforms` (see `trainingUniforms`).
- * The arithmetic follows `CpuEngine` step for step.
+ * The arithmetic follows `CpuEngine` step for step (the weight update is `updatedWeight`'s).
  */
 
 const activationCode: Record<Activation, { activate: string; slope: string }> = {
@@ -155,7 +155,8 @@ export function trainingShader(
 		var g = 0.0;
 		for (var r = 0; r < count; r++) { g += result[${P} + r * UNITS + ${from} + i] * result[${deltas} + r * UNITS + ${to} + j]; }
 		let p = result[${weightOffset} + q];
-		result[${weightOffset} + q] = p - uniforms.learningRate * (g / batch + uniforms.l1 * sign(p) + 2.0 * uniforms.l2 * p);
+		let moved = p - uniforms.learningRate * (g / batch + 2.0 * uniforms.l2 * p);
+		result[${weightOffset} + q] = sign(moved) * max(abs(moved) - uniforms.learningRate * uniforms.l1, 0.0);
 	}
 	for (var j = tid; j < ${width}; j += ${trainingWorkgroup}) {
 		var g = 0.0;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as tfl from '@tensorflow/tfjs-layers';
 import * as tf from '../tf';
 import {
 	computeOutputPixel,
@@ -161,5 +162,64 @@ describe('kernels', () => {
 		expect(big.values[12]).toBe(5);
 		expect(big.values[0]).toBe(0);
 		expect(resizeKernel(big, 3)).toEqual(sharpen);
+	});
+});
+
+describe('the convolution lesson, in numbers', () => {
+	it('28 with k = 3, s = 2: 13 outputs valid (the floor), 14 same, one zero after', () => {
+		expect(outputSize(28, 3, 2, 'valid')).toBe(13);
+		expect(outputSize(28, 3, 2, 'same')).toBe(14);
+		expect(paddingAmounts(28, 3, 2, 'same')).toEqual([0, 1]);
+		expect(outputSize(28, 3, 1, 'valid')).toBe(26);
+		// Pooling 2×2, stride 2, without padding: 26 → 13.
+		expect(outputSize(26, 2, 2, 'valid')).toBe(13);
+	});
+
+	it('⌊(n + 2p − k)/s⌋ + 1 is valid at p = 0, and same at p = (k − 1)/2 with stride 1', () => {
+		const general = (n: number, k: number, s: number, p: number) =>
+			Math.floor((n + 2 * p - k) / s) + 1;
+		for (const n of [7, 28, 31])
+			for (const k of [1, 3, 5]) {
+				for (const s of [1, 2, 3]) expect(general(n, k, s, 0)).toBe(outputSize(n, k, s, 'valid'));
+				expect(general(n, k, 1, (k - 1) / 2)).toBe(outputSize(n, k, 1, 'same'));
+				expect(paddingAmounts(n, k, 1, 'same')).toEqual([(k - 1) / 2, (k - 1) / 2]);
+			}
+	});
+
+	it('eight 3×3 kernels on a grey 28×28 digit: 80 parameters; a dense layer as wide: 4,245,280', () => {
+		const conv = tfl.layers.conv2d({ filters: 8, kernelSize: 3, inputShape: [28, 28, 1] });
+		const model = tfl.sequential({ layers: [conv] });
+		expect(model.countParams()).toBe(80);
+		expect(model.outputs[0].shape).toEqual([null, 26, 26, 8]);
+		const dense = tfl.sequential({
+			layers: [tfl.layers.dense({ units: 26 * 26 * 8, inputShape: [784] })]
+		});
+		expect(dense.countParams()).toBe(4_245_280);
+		model.dispose();
+		dense.dispose();
+	});
+
+	it("the next stop's conv 5, pool 2, conv 5, pool 2 sees 16×16 pixels per output", async () => {
+		// Ones everywhere and average pooling: an output's gradient reaches exactly the pixels it sees.
+		const x = tf.zeros<tf.Rank.R4>([1, 28, 28, 1]);
+		const ones = (c: number) => tf.ones<tf.Rank.R4>([5, 5, c, c]);
+		const [k1, k2] = [ones(1), ones(1)];
+		const grad = tf.grad((input: tf.Tensor) => {
+			const a = tf.avgPool(tf.conv2d(input as tf.Tensor4D, k1, 1, 'same'), 2, 2, 'valid');
+			const b = tf.avgPool(tf.conv2d(a, k2, 1, 'same'), 2, 2, 'valid');
+			return b.slice([0, 3, 3, 0], [1, 1, 1, 1]).sum();
+		})(x);
+		const seen = await grad.data();
+		const rows = new Set<number>();
+		const cols = new Set<number>();
+		seen.forEach((g, i) => {
+			if (g !== 0) {
+				rows.add(Math.floor(i / 28));
+				cols.add(i % 28);
+			}
+		});
+		tf.dispose([x, k1, k2, grad]);
+		expect(rows.size).toBe(16);
+		expect(cols.size).toBe(16);
 	});
 });
