@@ -32,11 +32,3 @@ export const stopName: Record<StopSlug, { name: () => string; topics: () => stri
 	bert: { name: m.stop_bert, topics: m.stop_bert_topics },
 	deploy: { name: m.stop_deploy, topics: m.stop_deploy_topics }
 };
-
-/** Activation functions as the settings panels name them. */
-export const activationNames = {
-	relu: m.nn_activation_relu,
-	tanh: m.nn_activation_tanh,
-	sigmoid: m.activation_sigmoid,
-	linear: m.nn_activation_linear
-} as const;
