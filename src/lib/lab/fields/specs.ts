@@ -1,3 +1,6 @@
+import { m } from '$lib/paraglide/messages';
+import { optionsWith } from '$lib/training/query-params';
+
 /**
  * A settings panel described as data: each field one line naming the setting it edits, so a panel
  * states what it offers and `Fields` lays it out with the kit's labelled controls.
@@ -38,6 +41,21 @@ type More<S, Kind extends FieldSpec<S>['kind']> = Omit<
 /** Builders for the specs, typed against the settings object they edit. */
 export function fieldsOf<S>() {
 	return {
+		/** The learning rate, from `rates` plus the one in use (a link may carry any). */
+		learningRate(rates: readonly number[], current: number, optimizer?: string): FieldSpec<S> {
+			const label = optimizer
+				? `${m.learning_rate_label()} (${optimizer})`
+				: m.learning_rate_label();
+			return this.select(
+				'learningRate' as Key<S>,
+				label,
+				optionsWith(rates, current) as S[Key<S>][],
+				'learning-rate'
+			);
+		},
+		seed(): FieldSpec<S> {
+			return this.number('seed' as Key<S>, m.seed_label(), 'seed');
+		},
 		select<K extends Key<S>>(
 			key: K,
 			label: string,
