@@ -6,6 +6,7 @@ export { default as Lab } from './Lab.svelte';
 export { default as Columns } from './Columns.svelte';
 export { default as Column } from './Column.svelte';
 export { default as Panel } from './Panel.svelte';
+export { default as ToggleGroup } from './ToggleGroup.svelte';
 export { default as Notice } from './Notice.svelte';
 export { default as StatusLine } from './StatusLine.svelte';
 export { default as KeyShortcuts } from './KeyShortcuts.svelte';
