@@ -1,4 +1,4 @@
-import { expect, test, waitForStep, waitUntilReady } from './fixtures';
+import { expect, test, waitForStep, openOnWebGpu } from './fixtures';
 
 const lesson =
 	'/lessons/augmentation/?rot=12&shift=0.1&zoom=0.1&flip=0&noise=0.05&lr=0.003&batch=8&seed=1&train=500&eval=100&speed=5';
@@ -7,9 +7,7 @@ test('the preview shows augmented digits and both networks train on WebGPU, each
 	page
 }) => {
 	test.setTimeout(300_000);
-	await page.goto(lesson);
-	await waitUntilReady(page);
-	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+	await openOnWebGpu(page, lesson);
 	const preview = page.getByTestId('augment-preview');
 	await expect(preview).toHaveAttribute('data-count', '24');
 	const before = await preview.innerHTML();

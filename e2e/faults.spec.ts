@@ -4,7 +4,8 @@ import {
 	test,
 	trainAndExpectLossToFall,
 	waitForStep,
-	waitUntilReady
+	waitUntilReady,
+	openOnWebGpu
 } from './fixtures';
 
 const lesson = '/lessons/perceptron/?data=separable&act=sigmoid&lr=0.5&batch=1&seed=1&speed=5';
@@ -22,9 +23,7 @@ test('?backend=cpu overrides the choice and the badge says it was asked for', as
 test('a lost GPU device mid-training: training moves on, settings and weights kept', async ({
 	page
 }) => {
-	await page.goto(lesson.replace('lr=0.5', 'lr=0.3'));
-	await waitUntilReady(page);
-	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+	await openOnWebGpu(page, lesson.replace('lr=0.5', 'lr=0.3'));
 	await page.getByTestId('train').click();
 	await waitForStep(page, 20);
 	const before = await statusOf(page);

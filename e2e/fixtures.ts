@@ -75,6 +75,13 @@ export async function waitUntilReady(page: Page): Promise<void> {
 	await expect(page.getByTestId('status')).toHaveAttribute('data-loss', /.+/);
 }
 
+/** Opens a lesson and waits until it is ready on WebGPU (asserted: no silent fallback). */
+export async function openOnWebGpu(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	await waitUntilReady(page);
+	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+}
+
 export async function waitForStep(page: Page, atLeast: number): Promise<void> {
 	await expect
 		.poll(async () => (await statusOf(page)).step, { timeout: 120_000 })

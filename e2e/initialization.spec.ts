@@ -1,4 +1,4 @@
-import { chartPoints, expect, statusOf, test, waitForStep, waitUntilReady } from './fixtures';
+import { chartPoints, expect, statusOf, test, waitForStep, openOnWebGpu } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const url = '/lessons/initialization/?depth=6&width=16&batch=32&lr=0.03&cmp=20&speed=5';
@@ -31,9 +31,7 @@ test('draws a histogram per layer at initialisation and while training, on WebGP
 	page
 }) => {
 	test.setTimeout(240_000);
-	await page.goto(url);
-	await waitUntilReady(page);
-	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+	await openOnWebGpu(page, url);
 
 	await expect(page.getByTestId('histogram-step')).toHaveAttribute('data-step', '0');
 	const initial = await expectHistograms(page);
@@ -64,9 +62,7 @@ test('draws a histogram per layer at initialisation and while training, on WebGP
 
 test('compares four initialisers: one loss curve each', async ({ page }) => {
 	test.setTimeout(240_000);
-	await page.goto(url);
-	await waitUntilReady(page);
-	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+	await openOnWebGpu(page, url);
 	await page.getByTestId('compare').click();
 	const curves = page.getByTestId('compare-curve');
 	await expect(curves).toHaveCount(4, { timeout: 180_000 });
@@ -89,9 +85,10 @@ test('compares four initialisers: one loss curve each', async ({ page }) => {
 test('an exploding start: the loss stops being finite, training stops and says why', async ({
 	page
 }) => {
-	await page.goto('/lessons/initialization/?depth=6&width=16&init=normal&std=2&lr=1&speed=5');
-	await waitUntilReady(page);
-	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+	await openOnWebGpu(
+		page,
+		'/lessons/initialization/?depth=6&width=16&init=normal&std=2&lr=1&speed=5'
+	);
 	// σ = 2 on 16 ReLU units multiplies the signal by about 5.7 per layer.
 	const rows = page.getByTestId('layer-histogram');
 	const first = Number(await rows.first().getAttribute('data-std'));

@@ -5,7 +5,8 @@ import {
 	statusOf,
 	test,
 	waitForStep,
-	waitUntilReady
+	waitUntilReady,
+	openOnWebGpu
 } from './fixtures';
 
 /**
@@ -45,9 +46,7 @@ for (const { slug, url } of lessons) {
 			page
 		}) => {
 			test.setTimeout(300_000);
-			await page.goto(url);
-			await waitUntilReady(page);
-			await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+			await openOnWebGpu(page, url);
 			const query = new URL(page.url()).search;
 			await page.getByTestId('train').click();
 			await expect(page.getByTestId('status')).toHaveAttribute('data-running', 'true');

@@ -5,7 +5,8 @@ import {
 	test,
 	waitForStep,
 	waitUntilReady,
-	watchLongTasks
+	watchLongTasks,
+	openOnWebGpu
 } from './fixtures';
 
 // A small network: SwiftShader trains it at about 1.3 steps a second.
@@ -15,9 +16,7 @@ test('trains on WebGPU, the loss falls, and generated text changes with the temp
 	page
 }) => {
 	test.setTimeout(300_000);
-	await page.goto(lesson);
-	await waitUntilReady(page);
-	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+	await openOnWebGpu(page, lesson);
 	await expect(page.getByTestId('corpus-summary')).toHaveAttribute('data-vocabulary', /^\d{2,3}$/);
 	const before = await statusOf(page);
 	expect(before.loss).toBeGreaterThan(4);
@@ -104,9 +103,7 @@ test('a lost GPU device mid-training: the LSTM carries on elsewhere with its wei
 	page
 }) => {
 	test.setTimeout(300_000);
-	await page.goto(lesson);
-	await waitUntilReady(page);
-	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+	await openOnWebGpu(page, lesson);
 	const untrained = await statusOf(page);
 	await page.getByTestId('train').click();
 	await waitForStep(page, 20);

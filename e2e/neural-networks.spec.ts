@@ -8,7 +8,8 @@ import {
 	test,
 	waitForStep,
 	waitUntilReady,
-	watchLongTasks
+	watchLongTasks,
+	openOnWebGpu
 } from './fixtures';
 
 const lesson = '/lessons/neural-networks/';
@@ -26,9 +27,7 @@ for (const engine of ['auto', 'webgpu-fused'] as const) {
 		page
 	}) => {
 		// 120 epochs a second, a report per tick: the epoch at which 90% is first seen is exact enough.
-		await page.goto(`${lesson}?data=circle&hidden=4&speed=4&engine=${engine}`);
-		await waitUntilReady(page);
-		await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+		await openOnWebGpu(page, `${lesson}?data=circle&hidden=4&speed=4&engine=${engine}`);
 		const note = page.getByTestId('engine');
 		if (engine === 'auto') {
 			// Both engines were timed on this network at start-up; the page says so and which won.
@@ -84,11 +83,10 @@ for (const [reg, regRate] of [
 		page
 	}) => {
 		test.setTimeout(180_000);
-		await page.goto(
+		await openOnWebGpu(
+			page,
 			`${lesson}?data=spiral&hidden=6,5&act=relu&reg=${reg}&regRate=${regRate}&features=x1,x2,sinX1&engine=webgpu-fused`
 		);
-		await waitUntilReady(page);
-		await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
 		await page.getByTestId('check-engine').click();
 		const result = page.getByTestId('check-result');
 		await expect(result).toBeVisible({ timeout: 150_000 });

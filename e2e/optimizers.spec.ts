@@ -1,4 +1,4 @@
-import { chartPoints, expect, test, waitForStep, waitUntilReady } from './fixtures';
+import { chartPoints, expect, test, waitForStep, waitUntilReady, openOnWebGpu } from './fixtures';
 
 const lesson = '/lessons/optimizers/';
 
@@ -16,9 +16,7 @@ async function racers(page: import('@playwright/test').Page) {
 }
 
 test('the race runs on WebGPU and every optimiser moves down Rosenbrock', async ({ page }) => {
-	await page.goto(`${lesson}?speed=5`);
-	await waitUntilReady(page);
-	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+	await openOnWebGpu(page, `${lesson}?speed=5`);
 	const before = await racers(page);
 	expect(before).toHaveLength(7);
 	for (const racer of before) expect(racer.loss).toBeCloseTo(12.5, 4);

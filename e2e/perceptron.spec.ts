@@ -6,15 +6,14 @@ import {
 	test,
 	waitForStep,
 	waitUntilReady,
-	watchLongTasks
+	watchLongTasks,
+	openOnWebGpu
 } from './fixtures';
 
 const lesson = '/lessons/perceptron/?data=separable&act=sigmoid&lr=0.5&batch=1&seed=1&speed=5';
 
 test('trains on WebGPU: the loss falls, the line moves and the charts fill', async ({ page }) => {
-	await page.goto(lesson);
-	await waitUntilReady(page);
-	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+	await openOnWebGpu(page, lesson);
 	await expect(page.getByTestId('backend')).toContainText('WebGPU');
 
 	const before = await statusOf(page);
@@ -149,9 +148,7 @@ test('with no points, training is off and the page says why', async ({ page }) =
 });
 
 test('the Chinese lesson trains too', async ({ page }) => {
-	await page.goto('/zh' + lesson);
-	await waitUntilReady(page);
-	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+	await openOnWebGpu(page, '/zh' + lesson);
 	await expect(page.getByTestId('status')).toContainText('已暂停');
 	await page.getByTestId('train').click();
 	await waitForStep(page, 20);

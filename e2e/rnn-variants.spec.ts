@@ -1,4 +1,4 @@
-import { chartPoints, expect, statusOf, test, waitForStep, waitUntilReady } from './fixtures';
+import { chartPoints, expect, statusOf, test, waitForStep, openOnWebGpu } from './fixtures';
 
 const kinds = ['simpleRnn', 'lstm', 'gru', 'biLstm'];
 
@@ -6,9 +6,7 @@ test('trains all four networks on WebGPU: every one reports its loss, accuracy a
 	page
 }) => {
 	test.setTimeout(420_000);
-	await page.goto('/lessons/rnn-variants/?length=10&units=16&batch=16&lr=0.01&speed=5');
-	await waitUntilReady(page);
-	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+	await openOnWebGpu(page, '/lessons/rnn-variants/?length=10&units=16&batch=16&lr=0.01&speed=5');
 	const parameters = await Promise.all(
 		kinds.map(async (kind) =>
 			Number(await page.getByTestId(`variant-${kind}`).getAttribute('data-parameters'))
