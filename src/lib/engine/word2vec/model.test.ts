@@ -34,6 +34,9 @@ describe('the word2vec live model', () => {
 		const trained = await model.evaluate();
 		expect(trained.metrics.loss).toBeLessThan(start.metrics.loss - 0.3);
 		expect(trained.snapshot.wordsPerSecond).toBeGreaterThan(0);
+		// Steps after the last epoch train nothing: the rate of the last training stands.
+		model.trainStep();
+		expect((await model.evaluate()).snapshot.wordsPerSecond).toBe(trained.snapshot.wordsPerSecond);
 		expect(trained.snapshot.finished).toBe(true);
 		expect(new Set(trained.snapshot.projection.x).size).toBeGreaterThan(250);
 	});

@@ -57,6 +57,7 @@ export class Word2VecModel implements LiveModel<Word2VecConfig, CorpusText, Word
 	#unit: Float32Array | null = null;
 	#tokenCount = 0;
 	#builtMinCount = 0;
+	#wordsPerSecond: number | null = null;
 
 	constructor(config: Word2VecConfig, corpus: CorpusText) {
 		this.#config = { ...config };
@@ -106,7 +107,9 @@ export class Word2VecModel implements LiveModel<Word2VecConfig, CorpusText, Word
 
 	trainStep(): void {
 		const started = performance.now();
-		this.#trainedWords += this.#trainer.train(wordsPerStep);
+		const words = this.#trainer.train(wordsPerStep);
+		if (words === 0) return;
+		this.#trainedWords += words;
 		this.#trainedMs += performance.now() - started;
 		this.#unit = null;
 	}
@@ -119,6 +122,7 @@ export class Word2VecModel implements LiveModel<Word2VecConfig, CorpusText, Word
 		this.#unit = null;
 		this.#trainedMs = 0;
 		this.#trainedWords = 0;
+		this.#wordsPerSecond = null;
 	}
 
 	/** Loss of examples drawn from the text without training on them (before any step, after a reset). */
@@ -147,8 +151,9 @@ export class Word2VecModel implements LiveModel<Word2VecConfig, CorpusText, Word
 	async evaluate(): Promise<Evaluation<Word2VecSnapshot>> {
 		const trainer = this.#trainer;
 		const loss = trainer.takeLoss() ?? this.#sampledLoss();
-		const wordsPerSecond =
-			this.#trainedMs > 0 ? (this.#trainedWords / this.#trainedMs) * 1000 : null;
+		// Between reports with no training (paused, or every epoch done) the last rate stands.
+		if (this.#trainedMs > 0) this.#wordsPerSecond = (this.#trainedWords / this.#trainedMs) * 1000;
+		const wordsPerSecond = this.#wordsPerSecond;
 		this.#trainedMs = 0;
 		this.#trainedWords = 0;
 		const { x, y, axes } = pca2(trainer.embeddings, projectedWords, this.#axes);

@@ -68,7 +68,7 @@ export function encodeTokens(tokens: readonly string[], vocabulary: Vocabulary):
 /**
  * The chance of keeping one occurrence of a word of frequency f = count / total, as word2vec.c and
  * gensim compute it: (√(f/t) + 1) · t/f, capped at 1. Words rarer than about t are always kept; "the"
- * in Moby-Dick (f ≈ 0.066) survives about one time in 17 at t = 10⁻³.
+ * in Moby-Dick (f ≈ 0.074) survives about one time in 8 at t = 10⁻³.
  */
 export function keepProbability(count: number, total: number, threshold: number): number {
 	if (threshold <= 0) return 1;

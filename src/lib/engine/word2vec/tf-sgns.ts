@@ -97,7 +97,7 @@ export class TfSgnsTrainer {
 			// scatterND adds the rows of repeated ids together; adding its result touches the whole
 			// matrix once per batch (tfjs's CPU unsortedSegmentSum + tensorScatterUpdate, the truly
 			// sparse route, loops once per distinct row and was far slower).
-			const update = (matrix: tf.Tensor2D, rows: Int32Array, delta: tf.Tensor2D) =>
+			const update = (matrix: tf.Tensor2D, rows: Int32Array, delta: tf.Tensor) =>
 				matrix.add(
 					tf.scatterND(tf.tensor2d(rows, [rows.length, 1], 'int32'), delta, matrix.shape)
 				) as tf.Tensor2D;
