@@ -1,5 +1,5 @@
-import { expect, openOnWebGpu, statusOf, test, type Page } from './fixtures';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, openOnWebGpu, statusOf, test } from './fixtures';
 
 // A small model and one epoch: Moby-Dick's 137 thousand subsampled words train in seconds.
 const lesson = '/lessons/word2vec/?dimensions=50&epochs=1&window=5&negatives=5&speed=5';
