@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openOnWebGpu, statusOf, test } from './fixtures';
 
@@ -68,6 +69,21 @@ test('trains on Moby-Dick on WebGPU: the loss falls, the projection moves, neigh
 	await page.getByTestId('analogy-find').click();
 	const answers = await scoredWords(page.getByTestId('analogy'), 5);
 	expect(answers).not.toContain('ship');
+
+	await page.getByTestId('similarity-find').click();
+	const similarity = Number(await page.getByTestId('similarity').getAttribute('data-score'));
+	expect(similarity).toBeGreaterThan(0);
+	expect(similarity).toBeLessThan(1);
+
+	const downloads: string[] = [];
+	page.on('download', (download) => downloads.push(download.suggestedFilename()));
+	const vectors = page.waitForEvent('download');
+	await page.getByTestId('export-projector').click();
+	const rows = (await readFile((await (await vectors).path())!, 'utf8')).trimEnd().split('\n');
+	expect(rows).toHaveLength(4155);
+	expect(rows[0].split('\t')).toHaveLength(50);
+	await expect(page.getByTestId('export-message')).toContainText('4,155');
+	await expect.poll(() => downloads).toEqual(['word2vec-vectors.tsv', 'word2vec-metadata.tsv']);
 
 	// An empty text and one with too few distinct words: messages, and Moby-Dick stays.
 	const text = await summary.textContent();

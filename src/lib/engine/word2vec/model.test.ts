@@ -3,7 +3,13 @@ import { checkCorpus, type CorpusText } from '../data/corpus';
 import * as tf from '../tf';
 import { bundledText } from './corpus-fixture';
 import { Word2VecModel } from './model';
-import type { EngineComparison, Word2VecConfig, WordAnswer } from './spec';
+import type {
+	EngineComparison,
+	ProjectorFiles,
+	SimilarityAnswer,
+	Word2VecConfig,
+	WordAnswer
+} from './spec';
 
 const config: Word2VecConfig = {
 	architecture: 'skipgram',
@@ -71,6 +77,37 @@ describe('the word2vec live model', () => {
 					truncatedFrom: null
 				})
 		).toThrow(/Only 3 words occur at least 5 times/);
+	});
+
+	it('gives the cosine of two words and the Embedding Projector files', async () => {
+		const model = new Word2VecModel(config, analects);
+		for (let i = 0; i < 10; i++) model.trainStep();
+		const same = (await model.handleRequest('similarity', {
+			a: '父',
+			b: '父'
+		})) as SimilarityAnswer;
+		expect(same.score).toBeCloseTo(1, 5);
+		const pair = (await model.handleRequest('similarity', {
+			a: '父',
+			b: '母'
+		})) as SimilarityAnswer;
+		expect(pair.score).toBeGreaterThan(-1);
+		expect(pair.score).toBeLessThan(1);
+		const unknown = (await model.handleRequest('similarity', {
+			a: '父',
+			b: 'whale'
+		})) as SimilarityAnswer;
+		expect(unknown).toMatchObject({ score: null, unknown: [{ word: 'whale' }] });
+		const files = (await model.handleRequest('exportProjector', null)) as ProjectorFiles;
+		const rows = files.vectors.trimEnd().split('\n');
+		const words = files.metadata.trimEnd().split('\n');
+		expect(rows).toHaveLength(456);
+		expect(words).toHaveLength(456);
+		expect(words[0]).toBe('子');
+		expect(rows[0].split('\t').map(Number)).toHaveLength(32);
+		expect(rows.every((row) => row.split('\t').every((x) => Number.isFinite(Number(x))))).toBe(
+			true
+		);
 	});
 
 	it('compares tfjs ops with the typed-array loop on the backend it runs on, leaking no tensor', async () => {

@@ -7,12 +7,22 @@ import type { LiveModel } from '../live-model';
 import { createRng, deriveSeed } from '../random';
 import type { Evaluation } from '../session';
 import * as tf from '../tf';
-import { analogy, neighboursOf, normalizedRows, pca2, suggestions } from './query';
+import {
+	analogy,
+	cosine,
+	neighboursOf,
+	normalizedRows,
+	pca2,
+	projectorFiles,
+	suggestions
+} from './query';
 import { pairLoss } from './sgns';
 import {
 	minVocabulary,
 	projectedWords,
 	type EngineComparison,
+	type ProjectorFiles,
+	type SimilarityAnswer,
 	type Word2VecConfig,
 	type Word2VecSnapshot,
 	type WordAnswer
@@ -233,6 +243,19 @@ export class Word2VecModel implements LiveModel<Word2VecConfig, CorpusText, Word
 					)
 				} satisfies WordAnswer;
 			}
+			case 'similarity': {
+				const { a, b } = payload as { a: string; b: string };
+				const { ids, unknown } = this.#lookup([a, b]);
+				return {
+					unknown,
+					score: unknown.length ? null : cosine(this.#trainer.embeddings, ids[0], ids[1])
+				} satisfies SimilarityAnswer;
+			}
+			case 'exportProjector':
+				return {
+					...projectorFiles(this.#trainer.embeddings, words),
+					words: words.length
+				} satisfies ProjectorFiles;
 			case 'compareEngines':
 				return this.#compareEngines();
 		}

@@ -175,3 +175,26 @@ export function pca2(
 	}
 	return { x: scores[0], y: scores[1], axes: [axes[0], axes[1]] };
 }
+
+/**
+ * The Embedding Projector's TSV pair (projector.tensorflow.org, "Load"): vectors.tsv with one row
+ * of tab-separated numbers per word, metadata.tsv with the words in the same order. A
+ * single-column metadata file has no header line.
+ */
+export function projectorFiles(
+	{ input, dimensions }: Embeddings,
+	words: readonly string[]
+): { vectors: string; metadata: string } {
+	const rows: string[] = [];
+	for (let w = 0; w < words.length; w++)
+		rows.push(
+			Array.from(input.subarray(w * dimensions, (w + 1) * dimensions), (x) =>
+				x.toPrecision(6)
+			).join('\t')
+		);
+	// A tab or newline inside a word would break the rows: the tokeniser never makes one, but a guard is cheap.
+	return {
+		vectors: rows.join('\n') + '\n',
+		metadata: words.map((w) => w.replace(/\s/g, ' ')).join('\n') + '\n'
+	};
+}

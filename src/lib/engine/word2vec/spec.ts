@@ -51,8 +51,23 @@ export interface EngineComparison {
 	typedWordsPerSecond: number;
 }
 
+/** The Embedding Projector's two files: one vector per line (tab-separated), one word per line. */
+export interface ProjectorFiles {
+	vectors: string;
+	metadata: string;
+	words: number;
+}
+
+export interface SimilarityAnswer {
+	unknown: WordAnswer['unknown'];
+	/** Cosine of the two words' vectors; null when one is unknown. */
+	score: number | null;
+}
+
 export type Word2VecRequests = {
 	neighbours: { payload: { word: string }; result: WordAnswer };
 	analogy: { payload: { a: string; b: string; c: string }; result: WordAnswer };
+	similarity: { payload: { a: string; b: string }; result: SimilarityAnswer };
+	exportProjector: { payload: null; result: ProjectorFiles };
 	compareEngines: { payload: null; result: EngineComparison };
 };
