@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from '@playwright/test';
+import type { Download, Locator, Page } from '@playwright/test';
 import { expect, openOnWebGpu, statusOf, test } from './fixtures';
 
 // A small model and one epoch: Moby-Dick's 137 thousand subsampled words train in seconds.
@@ -37,6 +37,17 @@ test('trains on Moby-Dick on WebGPU: the loss falls, the projection moves, neigh
 	const summary = page.getByTestId('corpus-summary');
 	await expect(summary).toHaveAttribute('data-tokens', '212251');
 	await expect(summary).toHaveAttribute('data-vocabulary', '4155');
+	// Step: one example with its numbers; every score is 0 before training, so σ = 0.5.
+	await page.getByTestId('step').click();
+	const pair = page.getByTestId('pair-explainer');
+	await expect(pair.locator('tbody tr')).toHaveCount(6);
+	await expect(pair.locator('tbody tr[data-label="1"]')).toHaveAttribute('data-sigmoid', '0.5');
+	// Each counted term is log 2 (a noise word equal to the target is skipped, as in word2vec.c).
+	const terms = await pair.locator('tbody tr[data-skipped="false"]').count();
+	expect(Number(await page.getByTestId('pair-loss').getAttribute('data-loss'))).toBeCloseTo(
+		terms * Math.log(2),
+		5
+	);
 	const before = await statusOf(page);
 	// Output vectors start at zero: each example costs (1 + 5) log 2 ≈ 4.16.
 	expect(before.loss).toBeCloseTo(6 * Math.log(2), 1);
@@ -75,15 +86,19 @@ test('trains on Moby-Dick on WebGPU: the loss falls, the projection moves, neigh
 	expect(similarity).toBeGreaterThan(0);
 	expect(similarity).toBeLessThan(1);
 
-	const downloads: string[] = [];
-	page.on('download', (download) => downloads.push(download.suggestedFilename()));
-	const vectors = page.waitForEvent('download');
+	const downloads = new Map<string, Download>();
+	page.on('download', (download) => downloads.set(download.suggestedFilename(), download));
 	await page.getByTestId('export-projector').click();
-	const rows = (await readFile((await (await vectors).path())!, 'utf8')).trimEnd().split('\n');
+	await expect
+		.poll(() => [...downloads.keys()].sort())
+		.toEqual(['word2vec-metadata.tsv', 'word2vec-vectors.tsv']);
+	const file = async (name: string) =>
+		(await readFile((await downloads.get(name)!.path())!, 'utf8')).trimEnd().split('\n');
+	const rows = await file('word2vec-vectors.tsv');
 	expect(rows).toHaveLength(4155);
 	expect(rows[0].split('\t')).toHaveLength(50);
+	expect((await file('word2vec-metadata.tsv')).slice(0, 3)).toEqual(['the', 'of', 'and']);
 	await expect(page.getByTestId('export-message')).toContainText('4,155');
-	await expect.poll(() => downloads).toEqual(['word2vec-vectors.tsv', 'word2vec-metadata.tsv']);
 
 	// An empty text and one with too few distinct words: messages, and Moby-Dick stays.
 	const text = await summary.textContent();

@@ -21,6 +21,7 @@ const settings = {
 };
 const minCount = 5;
 const server = await createServer({ configFile: false, logLevel: 'error', appType: 'custom' });
+/** @param {string} path */
 const load = (path) => server.ssrLoadModule(path);
 const { tokenize, buildVocabulary } = await load('/src/lib/engine/word2vec/text.ts');
 const { SgnsTrainer } = await load('/src/lib/engine/word2vec/trainer.ts');
@@ -35,6 +36,7 @@ const lines = [];
 for (let i = 0; i < tokens.length; i += 10_000) lines.push(tokens.slice(i, i + 10_000).join(' '));
 writeFileSync(join(dir, 'tokens.txt'), lines.join('\n') + '\n');
 
+/** @type {Record<number, { wordsPerSecond: number; neighbours: Record<string, string[]> }>} */
 const ours = {};
 for (const seed of [1, 2]) {
 	const trainer = new SgnsTrainer(vocabulary, tokens, { ...settings, seed });
@@ -42,10 +44,11 @@ for (const seed of [1, 2]) {
 	while (!trainer.finished) trainer.train(20_000);
 	const seconds = (performance.now() - started) / 1000;
 	const unit = normalizedRows(trainer.embeddings);
+	/** @type {Record<string, string[]>} */
 	const neighbours = {};
 	for (let id = 0; id < Math.min(2000, vocabulary.words.length); id++)
 		neighbours[vocabulary.words[id]] = neighboursOf(unit, vocabulary.words, 100, id, 10).map(
-			(n) => n.word
+			(/** @type {{ word: string }} */ n) => n.word
 		);
 	ours[seed] = { wordsPerSecond: trainer.wordsTrained / seconds, neighbours };
 }
@@ -83,6 +86,7 @@ const result = JSON.parse(
 		encoding: 'utf8'
 	})
 );
+/** @param {number[]} values */
 const rate = (values) => values.map((v) => Math.round(v).toLocaleString('en')).join(', ');
 console.log(`Moby-Dick, skip-gram, ${settings.dimensions} dimensions, window ${settings.window}, ${settings.negatives} negatives, ${settings.epochs} epochs, min count ${minCount}, t = ${settings.sample}, seeds 1 and 2
 

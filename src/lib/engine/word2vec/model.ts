@@ -36,7 +36,7 @@ import {
 	type Vocabulary
 } from './text';
 import { TfSgnsTrainer } from './tf-sgns';
-import { SgnsTrainer } from './trainer';
+import { SgnsTrainer, type ExampleDetail } from './trainer';
 
 /** Centre words per trainStep: about 20 ms at 100 dimensions on one core. */
 export const wordsPerStep = 1000;
@@ -56,7 +56,12 @@ export function prepareCorpus(
 	return { tokens, vocabulary };
 }
 
-export class Word2VecModel implements LiveModel<Word2VecConfig, CorpusText, Word2VecSnapshot> {
+export class Word2VecModel implements LiveModel<
+	Word2VecConfig,
+	CorpusText,
+	Word2VecSnapshot,
+	ExampleDetail | null
+> {
 	readonly reportEveryMs = 250;
 	#config: Word2VecConfig;
 	#corpus: CorpusText;
@@ -122,6 +127,12 @@ export class Word2VecModel implements LiveModel<Word2VecConfig, CorpusText, Word
 		this.#trainedWords += words;
 		this.#trainedMs += performance.now() - started;
 		this.#unit = null;
+	}
+
+	/** Step: one example, with every number of its forward and backward pass. */
+	async explainStep(): Promise<ExampleDetail | null> {
+		this.#unit = null;
+		return this.#trainer.explain();
 	}
 
 	reinitialize(): void {

@@ -2,7 +2,7 @@
 import type { Scored } from './query';
 import type { TrainerConfig } from './trainer';
 
-export type { Architecture } from './trainer';
+export type { Architecture, ExampleDetail } from './trainer';
 export type { Scored } from './query';
 
 export interface Word2VecConfig extends TrainerConfig {

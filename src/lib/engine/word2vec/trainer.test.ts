@@ -74,6 +74,32 @@ describe('the typed-array trainer', () => {
 		expect(a.trainer.rate).toBeCloseTo(config.learningRate * 1e-4, 10);
 	});
 
+	it('explains one example with the numbers the step used', () => {
+		const tokens = plantedCorpus(200);
+		const vocabulary = buildVocabulary(tokens, 1);
+		const trainer = new SgnsTrainer(vocabulary, tokens, { ...config, sample: 0 });
+		trainer.train(300);
+		const detail = trainer.explain()!;
+		expect(detail.inputs).toHaveLength(1);
+		expect(detail.targets).toHaveLength(1 + config.negatives);
+		expect(detail.targets[0].label).toBe(1);
+		let loss = 0;
+		for (const t of detail.targets) {
+			expect(t.sigmoid).toBeCloseTo(1 / (1 + Math.exp(-t.dot)), 12);
+			expect(t.step).toBeCloseTo((t.label - t.sigmoid) * detail.rate, 12);
+			expect(t.skipped).toBe(t.label === 0 && t.id === detail.targets[0].id);
+			if (!t.skipped) loss -= Math.log(t.label ? t.sigmoid : 1 - t.sigmoid);
+		}
+		// Close, not equal: a noise word drawn twice meets its row already moved by its first draw.
+		expect(detail.loss).toBeCloseTo(loss, 2);
+		const cbow = new SgnsTrainer(vocabulary, tokens, {
+			...config,
+			architecture: 'cbow',
+			sample: 0
+		});
+		expect(cbow.explain()!.inputs.length).toBeGreaterThan(1);
+	});
+
 	it.each(['skipgram', 'cbow'] as const)(
 		'%s: planted synonyms become nearest neighbours',
 		(architecture) => {

@@ -21,6 +21,32 @@ export interface TrainerConfig {
 	seed: number;
 }
 
+/** Every number of one training example, for the page to show (the first dimensions of vectors). */
+export interface ExampleDetail {
+	architecture: Architecture;
+	/** The words whose input rows make h: the centre word (skip-gram) or the context (CBOW). */
+	inputs: { word: string; id: number }[];
+	/** h before the step, its first `shown` dimensions. */
+	hidden: number[];
+	dimensions: number;
+	vocabulary: number;
+	rate: number;
+	/** The true target (label 1), then the noise words (label 0). */
+	/** `skipped`: a noise word that is the target itself, left out as word2vec.c does. */
+	targets: {
+		word: string;
+		id: number;
+		label: 0 | 1;
+		dot: number;
+		sigmoid: number;
+		step: number;
+		skipped: boolean;
+	}[];
+	loss: number;
+}
+
+const shown = 8;
+
 export class SgnsTrainer {
 	readonly vocabulary: Vocabulary;
 	readonly ids: Int32Array;
@@ -121,6 +147,68 @@ export class SgnsTrainer {
 		}
 		this.wordsTrained += done;
 		return done;
+	}
+
+	/**
+	 * Trains one example, the next centre word with one context word (skip-gram) or with its whole
+	 * context (CBOW), and returns its numbers.
+	 */
+	explain(): ExampleDetail | null {
+		if (this.finished) return null;
+		if (this.#position >= this.#stream.length) {
+			this.#epoch++;
+			if (this.finished) return null;
+			this.#startEpoch();
+		}
+		const { dimensions: dim, window, architecture } = this.config;
+		const { input, output } = this.embeddings;
+		const stream = this.#stream;
+		const i = this.#position++;
+		const reach = 1 + Math.floor(this.#rng() * window);
+		const context: number[] = [];
+		for (let j = Math.max(0, i - reach); j <= Math.min(stream.length - 1, i + reach); j++)
+			if (j !== i) context.push(stream[j]);
+		if (context.length === 0) return this.explain();
+		const skipgram = architecture === 'skipgram';
+		const inputs = skipgram ? [stream[i]] : context;
+		const target = skipgram ? context[Math.floor(this.#rng() * context.length)] : stream[i];
+		const h = new Float32Array(dim);
+		for (const id of inputs)
+			for (let d = 0; d < dim; d++) h[d] += input[id * dim + d] / inputs.length;
+		const negatives = this.#drawNegatives().slice();
+		const rate = this.rate;
+		const words = this.vocabulary.words;
+		const targets = [target, ...negatives].map((id, k) => {
+			let dot = 0;
+			for (let d = 0; d < dim; d++) dot += h[d] * output[id * dim + d];
+			const label = k === 0 ? 1 : 0;
+			const sigmoid = 1 / (1 + Math.exp(-dot));
+			return {
+				word: words[id],
+				id,
+				label: label as 0 | 1,
+				dot,
+				sigmoid,
+				step: (label - sigmoid) * rate,
+				skipped: k > 0 && id === target
+			};
+		});
+		const grad = new Float32Array(dim);
+		const loss = sgnsUpdate(h, output, dim, target, negatives, rate, grad);
+		for (const id of inputs) for (let d = 0; d < dim; d++) input[id * dim + d] += grad[d];
+		this.#lossSum += loss;
+		this.#examples++;
+		this.wordsTrained++;
+		return {
+			architecture,
+			inputs: inputs.map((id) => ({ word: words[id], id })),
+			hidden: Array.from(h.subarray(0, shown)),
+			dimensions: dim,
+			vocabulary: words.length,
+			rate,
+			targets,
+			loss
+		};
 	}
 
 	#startEpoch(): void {
