@@ -63,6 +63,8 @@ test('trains on Moby-Dick on WebGPU: the loss falls, the projection moves, neigh
 	).toBeGreaterThan(1000);
 	await expect(page.getByTestId('finished')).toBeVisible();
 	expect(await projection.locator('circle').first().getAttribute('cx')).not.toBe(dotsBefore);
+	await page.getByTestId('zoom-in').click();
+	await expect(projection).toHaveAttribute('data-zoom', '1.5');
 
 	await page.getByTestId('neighbours-input').fill('Whale');
 	await page.getByTestId('neighbours-input').press('Enter');
