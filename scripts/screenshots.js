@@ -59,38 +59,41 @@ async function take(name, path, options = {}) {
 		colorScheme: options.theme ?? 'light',
 		deviceScaleFactor: 1
 	});
-	const page = await context.newPage();
-	await page.goto(base + path);
-	const status = (/** @type {string} */ name) =>
-		Number(document.querySelector('[data-testid=status]')?.getAttribute(`data-${name}`));
-	if (options.ready) {
-		await page.waitForSelector(options.ready, { timeout: 170_000 });
-	} else if (options.detect) {
-		await page.waitForFunction(status, 'step', { timeout: 170_000 });
-	} else if (path.includes('/lessons/')) {
-		await page.waitForSelector('[data-testid=train]:not([disabled])', { timeout: 170_000 });
-		if (options.minStep) {
-			await page.getByTestId('train').click();
-			await page.waitForFunction(
-				(minStep) =>
-					Number(document.querySelector('[data-testid=status]')?.getAttribute('data-step')) >=
-					minStep,
-				options.minStep,
-				{ timeout: 170_000 }
-			);
-			if (options.generate) {
-				await page.getByTestId('generate').click();
-				await page.waitForTimeout(3000);
+	try {
+		const page = await context.newPage();
+		await page.goto(base + path);
+		const status = (/** @type {string} */ name) =>
+			Number(document.querySelector('[data-testid=status]')?.getAttribute(`data-${name}`));
+		if (options.ready) {
+			await page.waitForSelector(options.ready, { timeout: 170_000 });
+		} else if (options.detect) {
+			await page.waitForFunction(status, 'step', { timeout: 170_000 });
+		} else if (path.includes('/lessons/')) {
+			await page.waitForSelector('[data-testid=train]:not([disabled])', { timeout: 170_000 });
+			if (options.minStep) {
+				await page.getByTestId('train').click();
+				await page.waitForFunction(
+					(minStep) =>
+						Number(document.querySelector('[data-testid=status]')?.getAttribute('data-step')) >=
+						minStep,
+					options.minStep,
+					{ timeout: 170_000 }
+				);
+				if (options.generate) {
+					await page.getByTestId('generate').click();
+					await page.waitForTimeout(3000);
+				}
 			}
 		}
+		if (options.present) await page.keyboard.press('f');
+		await page.waitForTimeout(1500);
+		const lab = page.getByTestId('live-model');
+		if (options.page || options.present || !(await lab.count()))
+			await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: !options.present });
+		else await lab.screenshot({ path: `${outDir}/${name}.png` });
+	} finally {
+		await context.close();
 	}
-	if (options.present) await page.keyboard.press('f');
-	await page.waitForTimeout(1500);
-	const lab = page.getByTestId('live-model');
-	if (options.page || options.present || !(await lab.count()))
-		await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: !options.present });
-	else await lab.screenshot({ path: `${outDir}/${name}.png` });
-	await context.close();
 }
 
 await shoot('home-en-light', '/', { page: true });
