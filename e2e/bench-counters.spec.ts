@@ -7,13 +7,19 @@ import { expect, test } from './fixtures';
  * loop (give or take a few), no read-back per step beyond the lesson's reports, GPU memory counted.
  * The timings themselves stay in `npm run bench`.
  */
-const cases: { name: string; options: Record<string, number> }[] = [
+// The CNN cases compile and run two convolutional networks (lesson and bare loop) on SwiftShader:
+// minutes on a 2-core machine, past the default three.
+const cases: { name: string; options: Record<string, number>; minutes?: number }[] = [
 	{ name: 'perceptron', options: { steps: 100, rounds: 1, batchSize: 8 } },
 	{ name: 'optimizers', options: { steps: 30, rounds: 1, batchSize: 1 } },
 	{ name: 'initialization', options: { steps: 10, rounds: 1, batchSize: 32 } },
 	{ name: 'convolution', options: { steps: 3, rounds: 2, batchSize: 1 } },
-	{ name: 'cnn', options: { steps: 4, rounds: 1, batchSize: 8, evalSize: 100 } },
-	{ name: 'augmentation', options: { steps: 2, rounds: 1, batchSize: 8, evalSize: 100 } },
+	{ name: 'cnn', options: { steps: 4, rounds: 1, batchSize: 8, evalSize: 100 }, minutes: 5 },
+	{
+		name: 'augmentation',
+		options: { steps: 2, rounds: 1, batchSize: 8, evalSize: 100 },
+		minutes: 6
+	},
 	{
 		name: 'char-lstm',
 		options: { steps: 2, rounds: 1, batchSize: 8, units: 16, sequenceLength: 10 }
@@ -24,8 +30,9 @@ const cases: { name: string; options: Record<string, number> }[] = [
 	}
 ];
 
-for (const { name, options } of cases) {
+for (const { name, options, minutes } of cases) {
 	test(`bench counters: ${name}`, async ({ page }) => {
+		if (minutes) test.setTimeout(minutes * 60_000);
 		await page.goto('/bench/');
 		await expect(page.getByTestId('bench-status')).toHaveText('ready');
 		const result: BenchResult = await page.evaluate(

@@ -68,10 +68,13 @@ export async function statusOf(page: Page) {
 	};
 }
 
-/** Waits until the model's backend is up and its shaders are warm (Train is enabled). */
+/**
+ * Waits until the model's backend is up and its shaders are warm (Train is enabled). SwiftShader
+ * compiles on the CPU: the augmentation race's two CNNs take about a minute on a busy 2-core machine.
+ */
 export async function waitUntilReady(page: Page): Promise<void> {
 	await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', /.+/);
-	await expect(page.getByTestId('train')).toBeEnabled();
+	await expect(page.getByTestId('train')).toBeEnabled({ timeout: 120_000 });
 	await expect(page.getByTestId('status')).toHaveAttribute('data-loss', /.+/);
 }
 

@@ -11,6 +11,7 @@ import {
 	type EpochPlan
 } from '$lib/engine/playground/layout';
 import { PlaygroundNetwork } from '$lib/engine/playground/network-model';
+import { programKindOf } from '$lib/engine/playground/program-keys';
 import {
 	featureNames,
 	type Dataset,
@@ -101,10 +102,7 @@ function countDispatches(): boolean {
 	};
 	const run = backend.runWebGPUProgram.bind(backend);
 	backend.runWebGPUProgram = (program, ...rest) => {
-		const key = program.shaderKey;
-		if (!key.startsWith('playground-')) dispatches.tfjs++;
-		else if (key.endsWith('-train')) dispatches.train++;
-		else dispatches.evaluate++;
+		dispatches[programKindOf(program.shaderKey)]++;
 		return run(program, ...rest);
 	};
 	return true;

@@ -13,17 +13,19 @@ export { default as KeyShortcuts } from './KeyShortcuts.svelte';
 export { default as SelectField } from './fields/SelectField.svelte';
 export { default as RangeField } from './fields/RangeField.svelte';
 export { default as NumberField } from './fields/NumberField.svelte';
+export { default as TextField } from './fields/TextField.svelte';
 export { default as CheckField } from './fields/CheckField.svelte';
 export { default as FileField } from './fields/FileField.svelte';
 export { default as ChoiceField } from './fields/ChoiceField.svelte';
 export { default as Fields } from './fields/Fields.svelte';
+export { default as SettingsPanel } from './SettingsPanel.svelte';
 export { fieldsOf, type FieldSpec } from './fields/specs';
 export {
 	useLab,
 	useLiveLab,
 	useComputeLab,
 	changeDetector,
-	type SettingsCodec
+	type SettingsModule
 } from './live-lab.svelte';
 export { HiddenPause, type Pausable } from './visibility.svelte';
 export { backendLabel } from './backend-text';

@@ -10,20 +10,29 @@ import {
 	type WorkerClient
 } from '$lib/training/worker-client.svelte';
 
-/** How a lab's settings travel in its URL. */
-export interface SettingsCodec<Settings> {
-	defaults: Settings;
-	parse(query: URLSearchParams): Settings;
-	toQuery(settings: Settings): string;
+/**
+ * How a lab's settings travel in its URL: what a lesson's settings.ts exports, passed whole
+ * (`import * as settings from './settings'`).
+ */
+export interface SettingsModule<Settings> {
+	defaultSettings: Settings;
+	parseSettings(query: URLSearchParams): Settings;
+	settingsToQuery(settings: Settings): string;
 }
 
 /** A lab's reactive state: its settings (bindable) and, once mounted, its worker's client. */
-export class LabState<Settings, Client> {
+export class LabState<Settings, Client extends WorkerClient> {
 	settings: Settings = $state() as Settings;
 	client: Client | null = $state.raw(null);
 
 	constructor(settings: Settings) {
 		this.settings = settings;
+	}
+
+	/** Ready and not training: a request (a check, an export) may run without racing a step. */
+	get idle(): boolean {
+		const client = this.client;
+		return !!client?.ready && !(client instanceof LiveModelClient && client.running);
 	}
 }
 
@@ -33,38 +42,34 @@ export class LabState<Settings, Client> {
  * when the reader leaves.
  */
 export function useLab<Settings, Client extends WorkerClient>(
-	codec: SettingsCodec<Settings>,
+	codec: SettingsModule<Settings>,
 	connect: (settings: Settings, backend: BackendName | null) => Client
 ): LabState<Settings, Client> {
-	const lab = new LabState<Settings, Client>(structuredClone(codec.defaults));
+	const lab = new LabState<Settings, Client>(structuredClone(codec.defaultSettings));
 	onMount(() => {
 		// Read once, on arrival; the URL follows the settings from then on, not the other way round.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const query = new URLSearchParams(location.search);
-		lab.settings = codec.parse(query);
+		lab.settings = codec.parseSettings(query);
 		const client = connect(lab.settings, parseBackendName(query.get('backend')));
 		lab.client = client;
 		return () => client.dispose();
 	});
-	keepSettingsInUrl(() => (lab.client ? codec.toQuery(lab.settings) : null));
+	keepSettingsInUrl(() => (lab.client ? codec.settingsToQuery(lab.settings) : null));
 	return lab;
 }
 
 /** A lab whose worker answers requests (hostCompute): a convolution, a detector. */
 export function useComputeLab<Settings, Requests extends RequestMap>(
-	codec: SettingsCodec<Settings>,
+	codec: SettingsModule<Settings>,
 	worker: () => Worker
 ): LabState<Settings, ComputeClient<Requests>> {
 	return useLab(codec, (_, backend) => new ComputeClient<Requests>(worker(), backend));
 }
 
-export interface LiveLabOptions<
-	Settings,
-	Config,
-	Data,
-	Snapshot,
-	Client
-> extends SettingsCodec<Settings> {
+export interface LiveLabOptions<Settings, Config, Data, Snapshot, Client> {
+	/** The lesson's settings module (see SettingsModule). */
+	settings: SettingsModule<Settings>;
 	/** `new Worker(new URL('./x.worker.ts', import.meta.url), { type: 'module' })`, in the lesson. */
 	worker: () => Worker;
 	/** What the model trains with; sent again whenever the settings it reads change. */
@@ -96,7 +101,7 @@ export function useLiveLab<
 	>
 ): LabState<Settings, LiveModelClient<Config, Data, Snapshot, Detail, Requests>> {
 	type Client = LiveModelClient<Config, Data, Snapshot, Detail, Requests>;
-	const lab = useLab<Settings, Client>(options, (settings, backend) => {
+	const lab = useLab<Settings, Client>(options.settings, (settings, backend) => {
 		const client: Client = new LiveModelClient(options.worker(), {
 			config: options.config(settings),
 			data: options.data(settings),

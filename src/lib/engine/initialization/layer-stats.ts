@@ -29,7 +29,10 @@ function binned(
 	const low = tf.where(flat, tf.sub(min, 0.5), min) as tf.Scalar;
 	const high = tf.where(flat, tf.add(max, 0.5), max) as tf.Scalar;
 	const scaled = tf.floor(tf.mul(tf.div(tf.sub(values, low), tf.sub(high, low)), bins));
-	const bin = tf.add(tf.clipByValue(scaled, 0, bins - 1), offset).toInt() as tf.Tensor1D;
+	// A diverged step leaves NaNs, which WebGL casts to a negative bin that bincount rejects:
+	// they are counted in the first bin, and the session stops training on the non-finite loss.
+	const finite = tf.where(tf.isNaN(scaled), tf.zerosLike(scaled), scaled);
+	const bin = tf.add(tf.clipByValue(finite, 0, bins - 1), offset).toInt() as tf.Tensor1D;
 	return { low, high, bin };
 }
 

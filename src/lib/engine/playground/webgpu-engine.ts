@@ -2,6 +2,7 @@ import * as tf from '../tf';
 import { gpuBarrier } from '../backend';
 import type { EngineData, NetworkEngine, NetworkShape, TrainingRule } from './engine';
 import type { EpochPlan, ParameterLayout } from './layout';
+import { programKeys } from './program-keys';
 import {
 	evaluationShader,
 	evaluationUniforms,
@@ -57,7 +58,7 @@ export class WebGpuEngine implements NetworkEngine {
 		this.shape = shape;
 		this.layout = shape.layout;
 		this.#backend = tf.backend() as unknown as WebGpuBackend;
-		this.#key = `playground-${shape.layout.sizes.join('x')}-${shape.activation}-${shape.problem}`;
+		this.#key = programKeys.network(shape);
 		this.#state = this.#stateFrom(parameters);
 	}
 
@@ -86,7 +87,7 @@ export class WebGpuEngine implements NetworkEngine {
 		const program: WebGpuProgram = {
 			variableNames: ['state', 'features', 'targets', 'plan'],
 			outputShape: [this.#stateSize()],
-			shaderKey: `${this.#key}-train-${this.#rows}`,
+			shaderKey: programKeys.train(this.#key, this.#rows),
 			dispatchLayout: { x: [0] },
 			dispatch: [1, 1, 1],
 			workgroupSize: [trainingWorkgroup, 1, 1],
@@ -121,7 +122,7 @@ export class WebGpuEngine implements NetworkEngine {
 		const program: WebGpuProgram = {
 			variableNames: ['state', 'features'],
 			outputShape: [parameterCount + rows * unitCount],
-			shaderKey: `${this.#key}-evaluate`,
+			shaderKey: programKeys.evaluate(this.#key),
 			dispatchLayout: { x: [0] },
 			dispatch: [Math.ceil(threads / evaluationWorkgroup), 1, 1],
 			workgroupSize: [evaluationWorkgroup, 1, 1],

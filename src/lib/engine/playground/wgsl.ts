@@ -11,7 +11,9 @@ import type { Activation, Problem } from './spec';
 
 const activationCode: Record<Activation, { activate: string; slope: string }> = {
 	relu: { activate: 'max(z, 0.0)', slope: 'select(0.0, 1.0, a > 0.0)' },
-	tanh: { activate: 'tanh(z)', slope: '1.0 - a * a' },
+	// WGSL's tanh may be computed through exp and give NaN for large |z|; at |z| = 20 it is already
+	// ±1 in f32, so the clamp changes no value the CPU engine's Math.tanh would give.
+	tanh: { activate: 'tanh(clamp(z, -20.0, 20.0))', slope: '1.0 - a * a' },
 	sigmoid: { activate: '1.0 / (1.0 + exp(-z))', slope: 'a * (1.0 - a)' },
 	linear: { activate: 'z', slope: '1.0' }
 };

@@ -73,7 +73,7 @@ describe('the kit fields', () => {
 			accept: '.csv',
 			multiple: true,
 			testid: 'csv',
-			message: { tone: 'danger', text: 'line 3: not a number' },
+			message: { tone: 'danger' as const, text: 'line 3: not a number' },
 			messageTestid: 'csv-message',
 			onfiles: () => undefined
 		});
